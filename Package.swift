@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        // Pure core: JSON, model, routing, the webhook contract, validation. No I/O, no UI.
+        .target(
+            name: "SwitchboardCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The HTTP edge: transport, signing, the mock webhook server.
+        .target(
+            name: "SwitchboardWebhook",
+            dependencies: [
+                "SwitchboardCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Pure UI toolkit: cells, widths, colours, themes, widgets, key bindings.
+        .target(name: "TerminalKit"),
+        // The only C: ncursesw through a module map and a shim header.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The thin adapter; the only importer of CNCursesW.
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalKit"]),
+        // The app: State, Message, update, view, effects.
+        .target(name: "SwitchboardApp", dependencies: ["SwitchboardCore", "TerminalKit"]),
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [
+                "SwitchboardCore", "SwitchboardWebhook", "SwitchboardApp", "TerminalKit", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SwitchboardWebhookTests", dependencies: ["SwitchboardWebhook", "SwitchboardCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
+        .testTarget(name: "SwitchboardAppTests", dependencies: ["SwitchboardApp", "SwitchboardCore", "TerminalKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore"]),
+    ]
+)
