@@ -19,6 +19,8 @@ let package = Package(
             name: "SwitchboardCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Files: reading inputs with errors that name them, atomic writes, recovery state.
+        .target(name: "SwitchboardIO", dependencies: ["SwitchboardCore"]),
         // The HTTP edge: transport, signing, the mock webhook server.
         .target(
             name: "SwitchboardWebhook",
@@ -42,15 +44,16 @@ let package = Package(
         // The thin adapter; the only importer of CNCursesW.
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalKit"]),
         // The app: State, Message, update, view, effects.
-        .target(name: "SwitchboardApp", dependencies: ["SwitchboardCore", "TerminalKit"]),
+        .target(name: "SwitchboardApp", dependencies: ["SwitchboardCore", "SwitchboardIO", "TerminalKit"]),
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "SwitchboardCore", "SwitchboardWebhook", "SwitchboardApp", "TerminalKit", "CursesTerminal",
+                "SwitchboardCore", "SwitchboardIO", "SwitchboardWebhook", "SwitchboardApp", "TerminalKit", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SwitchboardIOTests", dependencies: ["SwitchboardIO", "SwitchboardCore"]),
         .testTarget(name: "SwitchboardWebhookTests", dependencies: ["SwitchboardWebhook", "SwitchboardCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),

@@ -1,0 +1,390 @@
+/// A strict RFC 8259 parser over UTF-8 bytes that keeps everything `JSONValue` can hold.
+///
+/// Errors carry a byte offset; `TextPosition` turns it into line and column only when an
+/// error is actually reported, so the fast path does no position bookkeeping.
+public struct JSONParser {
+    /// Deeper documents are refused: a "JSON bomb" must not exhaust the stack.
+    public static let maximumDepth = 512
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONValue in
+            var parser = Cursor(buffer)
+            return try parser.parseDocument()
+        }
+    }
+
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    /// The byte offset at which the value at `path` starts, or nil when the document does not
+    /// reach that far. Used to place model errors (a number where a string belongs) in the file.
+    public static func offset(of path: JSONPath, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = Cursor(buffer)
+            parser.skipWhitespace()
+            return try? parser.locate(path.components[...])
+        }
+    }
+}
+
+/// A syntax error at a byte offset, with a message saying what was expected and what was found.
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public let offset: Int
+    public let message: String
+}
+
+private struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+    var depth = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+            throw JSONSyntaxError(offset: bad, message: "invalid UTF-8: expected UTF-8 text, found byte 0x\(hex(bytes[bad]))")
+        }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        skipWhitespace()
+        if index >= bytes.count {
+            throw JSONSyntaxError(offset: index, message: "expected a JSON value, found an empty file")
+        }
+        let value = try parseValue()
+        skipWhitespace()
+        if index < bytes.count {
+            throw JSONSyntaxError(offset: index, message: "expected the end of the file after the JSON value, found \(describeHere())")
+        }
+        return value
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    func describeHere() -> String {
+        guard index < bytes.count else { return "the end of the file" }
+        let b = bytes[index]
+        if b >= 0x20 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        if b < 0x20 { return "control character U+\(hex(b, width: 4))" }
+        // A multi-byte character: show it whole.
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return "'\(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))'"
+    }
+
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+        guard index < bytes.count else {
+            throw JSONSyntaxError(offset: index, message: "expected a value, found the end of the file")
+        }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return .object(try parseObject())
+        case UInt8(ascii: "["): return .array(try parseArray())
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default:
+            throw JSONSyntaxError(offset: index, message: "expected a value, found \(describeHere())")
+        }
+    }
+
+    mutating func expectWord(_ word: StaticString) throws(JSONSyntaxError) {
+        let start = index
+        let count = word.utf8CodeUnitCount
+        var ok = index + count <= bytes.count
+        if ok {
+            for i in 0..<count where bytes[index + i] != word.utf8Start[i] {
+                ok = false
+                break
+            }
+        }
+        // `trueish` must not parse as `true` followed by junk the caller then misreports.
+        if ok, index + count < bytes.count, isWordByte(bytes[index + count]) { ok = false }
+        guard ok else {
+            var end = start
+            while end < bytes.count, isWordByte(bytes[end]), end - start < 24 { end += 1 }
+            let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(end, start + 1)]), as: UTF8.self)
+            throw JSONSyntaxError(offset: start, message: "expected a value, found '\(found)' (strings need double quotes)")
+        }
+        index += count
+    }
+
+    func isWordByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
+    }
+
+    mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > JSONParser.maximumDepth {
+            throw JSONSyntaxError(offset: index, message: "expected at most \(JSONParser.maximumDepth) levels of nesting, found more")
+        }
+    }
+
+    mutating func parseObject() throws(JSONSyntaxError) -> JSONObject {
+        try enter()
+        index += 1
+        var members: [JSONMember] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return JSONObject(members)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw JSONSyntaxError(offset: index, message: "expected a quoted member name, found \(describeHere())")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw JSONSyntaxError(offset: index, message: "expected ':' after member name \"\(key)\", found \(describeHere())")
+            }
+            index += 1
+            skipWhitespace()
+            let value = try parseValue()
+            members.append(JSONMember(key, value))
+            skipWhitespace()
+            guard index < bytes.count else {
+                throw JSONSyntaxError(offset: index, message: "expected ',' or '}' to continue the object, found the end of the file")
+            }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    throw JSONSyntaxError(offset: index, message: "expected another member after ',', found '}' (trailing commas are not JSON)")
+                }
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                depth -= 1
+                return JSONObject(members)
+            }
+            throw JSONSyntaxError(offset: index, message: "expected ',' or '}' after the value of \"\(key)\", found \(describeHere())")
+        }
+    }
+
+    mutating func parseArray() throws(JSONSyntaxError) -> [JSONValue] {
+        try enter()
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return elements
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else {
+                throw JSONSyntaxError(offset: index, message: "expected ',' or ']' to continue the array, found the end of the file")
+            }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    throw JSONSyntaxError(offset: index, message: "expected another element after ',', found ']' (trailing commas are not JSON)")
+                }
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                return elements
+            }
+            throw JSONSyntaxError(offset: index, message: "expected ',' or ']' after an array element, found \(describeHere())")
+        }
+    }
+
+    mutating func parseString() throws(JSONSyntaxError) -> String {
+        let open = index
+        index += 1
+        let start = index
+        // Fast path: no escapes, the bytes are the string (UTF-8 was validated up front).
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                return s
+            }
+            if b == UInt8(ascii: "\\") { break }
+            if b < 0x20 {
+                throw JSONSyntaxError(offset: index, message: "expected '\"' to close the string, found control character U+\(hex(b, width: 4)) (escape it as \\u\(hex(b, width: 4)))")
+            }
+            index += 1
+        }
+        var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: scratch, as: UTF8.self)
+            }
+            if b < 0x20 {
+                throw JSONSyntaxError(offset: index, message: "expected '\"' to close the string, found control character U+\(hex(b, width: 4)) (escape it as \\u\(hex(b, width: 4)))")
+            }
+            if b != UInt8(ascii: "\\") {
+                scratch.append(b)
+                index += 1
+                continue
+            }
+            let escapeStart = index
+            index += 1
+            guard index < bytes.count else { break }
+            let e = bytes[index]
+            index += 1
+            switch e {
+            case UInt8(ascii: "\""): scratch.append(0x22)
+            case UInt8(ascii: "\\"): scratch.append(0x5C)
+            case UInt8(ascii: "/"): scratch.append(0x2F)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try readHex4(escapeStart)
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                        throw JSONSyntaxError(offset: escapeStart, message: "expected a low surrogate \\uDC00-\\uDFFF after high surrogate \\u\(hex(UInt8(scalar >> 8)))\(hex(UInt8(scalar & 0xFF))), found none")
+                    }
+                    let lowStart = index
+                    index += 2
+                    let low = try readHex4(lowStart)
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw JSONSyntaxError(offset: lowStart, message: "expected a low surrogate \\uDC00-\\uDFFF, found \\u\(String(low, radix: 16, uppercase: true))")
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw JSONSyntaxError(offset: escapeStart, message: "expected a high surrogate before low surrogate \\u\(String(scalar, radix: 16, uppercase: true)), found none")
+                }
+                // Every value here is a valid scalar: surrogates were combined or refused above.
+                scratch.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+            default:
+                index = escapeStart
+                throw JSONSyntaxError(offset: escapeStart, message: "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX), found \(describeEscape(e))")
+            }
+        }
+        throw JSONSyntaxError(offset: open, message: "expected '\"' to close the string that starts here, found the end of the file")
+    }
+
+    func describeEscape(_ e: UInt8) -> String {
+        if e >= 0x20 && e < 0x7F { return "'\\\(Character(Unicode.Scalar(e)))'" }
+        return "'\\' followed by byte 0x\(hex(e))"
+    }
+
+    mutating func readHex4(_ escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard index < bytes.count, let digit = hexDigit(bytes[index]) else {
+                throw JSONSyntaxError(offset: escapeStart, message: "expected four hex digits after \\u, found \(describeHere())")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    func hexDigit(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    mutating func parseNumber() throws(JSONSyntaxError) -> JSONNumber {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else {
+            throw JSONSyntaxError(offset: index, message: "expected a digit in the number, found \(describeHere())")
+        }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) {
+                throw JSONSyntaxError(offset: start, message: "expected a number without leading zeros, found '0' followed by digits")
+            }
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw JSONSyntaxError(offset: index, message: "expected a digit after the decimal point, found \(describeHere())")
+            }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw JSONSyntaxError(offset: index, message: "expected a digit in the exponent, found \(describeHere())")
+            }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        return JSONNumber(validatedText: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+    }
+
+    func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    /// Walks to the value at `path`, skipping (parsing and discarding) everything else.
+    mutating func locate(_ path: ArraySlice<JSONPath.Component>) throws(JSONSyntaxError) -> Int? {
+        skipWhitespace()
+        guard let first = path.first else { return index }
+        let rest = path.dropFirst()
+        guard index < bytes.count else { return nil }
+        switch (first, bytes[index]) {
+        case (.key(let wanted), UInt8(ascii: "{")):
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return nil }
+            while index < bytes.count {
+                skipWhitespace()
+                let key = try parseString()
+                skipWhitespace()
+                index += 1  // ':'
+                skipWhitespace()
+                if key == wanted { return try locate(rest) }
+                _ = try parseValue()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { return nil }
+                index += 1
+            }
+            return nil
+        case (.index(let wanted), UInt8(ascii: "[")):
+            index += 1
+            var position = 0
+            while index < bytes.count {
+                skipWhitespace()
+                if bytes[index] == UInt8(ascii: "]") { return nil }
+                if position == wanted { return try locate(rest) }
+                _ = try parseValue()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { return nil }
+                index += 1
+                position += 1
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+}
+
+func hex(_ byte: UInt8, width: Int = 2) -> String {
+    let digits = String(byte, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}

@@ -1,0 +1,88 @@
+/// Writes `JSONValue`s as UTF-8. Pretty output uses two-space indentation and `"key": value`,
+/// the layout `lk … list --json` prints, so exported files diff cleanly against lk's.
+public struct JSONWriter {
+    public enum Style: Sendable {
+        case pretty
+        case compact
+    }
+
+    public static func bytes(_ value: JSONValue, style: Style = .pretty) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out, style: style, indent: 0)
+        if style == .pretty { out.append(0x0A) }
+        return out
+    }
+
+    public static func string(_ value: JSONValue, style: Style = .pretty) -> String {
+        String(decoding: bytes(value, style: style), as: UTF8.self)
+    }
+
+    public static func write(_ value: JSONValue, into out: inout [UInt8], style: Style, indent: Int) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.text.utf8)
+        case .string(let s): writeString(s, into: &out)
+        case .array(let elements):
+            if elements.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(into: &out, style: style, indent: indent + 1)
+                write(element, into: &out, style: style, indent: indent + 1)
+            }
+            newline(into: &out, style: style, indent: indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "{"))
+            for (i, member) in object.members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(into: &out, style: style, indent: indent + 1)
+                writeString(member.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if style == .pretty { out.append(UInt8(ascii: " ")) }
+                write(member.value, into: &out, style: style, indent: indent + 1)
+            }
+            newline(into: &out, style: style, indent: indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(into out: inout [UInt8], style: Style, indent: Int) {
+        guard style == .pretty else { return }
+        out.append(0x0A)
+        for _ in 0..<indent {
+            out.append(0x20)
+            out.append(0x20)
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x00..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

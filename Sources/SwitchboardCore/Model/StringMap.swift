@@ -1,0 +1,45 @@
+/// A `map<string,string>` that remembers the order keys were written in, so attributes and
+/// headers are shown and exported in the user's order rather than hash order.
+public struct StringMap: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
+    public private(set) var pairs: [(key: String, value: String)]
+
+    public init() { pairs = [] }
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        pairs = []
+        for (k, v) in elements { self[k] = v }
+    }
+
+    public init(_ pairs: [(String, String)]) {
+        self.pairs = []
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    public var isEmpty: Bool { pairs.isEmpty }
+    public var count: Int { pairs.count }
+    public var keys: [String] { pairs.map(\.key) }
+
+    public subscript(key: String) -> String? {
+        get { pairs.first(where: { $0.key == key })?.value }
+        set {
+            if let i = pairs.firstIndex(where: { $0.key == key }) {
+                if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
+            } else if let newValue {
+                pairs.append((key, newValue))
+            }
+        }
+    }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: String)]> { pairs.makeIterator() }
+
+    public static func == (a: StringMap, b: StringMap) -> Bool {
+        a.pairs.count == b.pairs.count && zip(a.pairs, b.pairs).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for (k, v) in pairs {
+            hasher.combine(k)
+            hasher.combine(v)
+        }
+    }
+}

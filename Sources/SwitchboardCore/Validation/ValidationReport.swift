@@ -1,0 +1,68 @@
+/// `validate`'s output, for people (`text`) and for scripts (`json`).
+public struct ValidationReport: Sendable {
+    public var workspace: Workspace
+    public var diagnostics: [Diagnostic]
+
+    public init(workspace: Workspace, diagnostics: [Diagnostic]) {
+        self.workspace = workspace
+        self.diagnostics = diagnostics.sorted { a, b in
+            if a.severity != b.severity { return a.severity < b.severity }
+            return false
+        }
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    func label(_ key: ItemKey) -> String {
+        let name = key.kind == .trunk ? workspace.trunk(id: key.id)?.name : workspace.rule(id: key.id)?.name
+        let kind = key.kind == .trunk ? "trunk" : "rule"
+        if let name, !name.isEmpty { return "\(kind) \(key.id) \"\(name)\"" }
+        return "\(kind) \(key.id)"
+    }
+
+    func file(of key: ItemKey) -> String? {
+        workspace.origins[key].map { workspace.files[$0].path }
+    }
+
+    public var text: String {
+        var out = ""
+        for d in diagnostics {
+            var line = d.severity.rawValue + ": "
+            if let item = d.item {
+                if let file = file(of: item) { line += file + ": " }
+                line += label(item)
+                if let field = d.field { line += " (\(field))" }
+                line += ": "
+            }
+            line += d.message
+            out += line + "\n"
+        }
+        let trunks = workspace.trunks.count
+        let rules = workspace.rules.count
+        let summary =
+            "\(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s") in \(trunks) trunk\(trunks == 1 ? "" : "s") and \(rules) dispatch rule\(rules == 1 ? "" : "s")"
+        return out + summary + "\n"
+    }
+
+    public var json: JSONValue {
+        .object([
+            "errors": .number(JSONNumber(errorCount)),
+            "warnings": .number(JSONNumber(warningCount)),
+            "trunks": .number(JSONNumber(workspace.trunks.count)),
+            "dispatchRules": .number(JSONNumber(workspace.rules.count)),
+            "diagnostics": .array(
+                diagnostics.map { d in
+                    .object([
+                        "severity": .string(d.severity.rawValue),
+                        "kind": d.item.map { .string($0.kind == .trunk ? "trunk" : "rule") } ?? .null,
+                        "id": d.item.map { .string($0.id) } ?? .null,
+                        "file": d.item.flatMap(file(of:)).map { .string($0) } ?? .null,
+                        "field": d.field.map { .string($0) } ?? .null,
+                        "message": .string(d.message),
+                        "related": .array(d.related.map { .string($0.id) }),
+                    ])
+                }),
+        ])
+    }
+}

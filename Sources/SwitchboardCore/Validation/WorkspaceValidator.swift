@@ -1,0 +1,30 @@
+/// `switchboard validate`: the field checks LiveKit makes on create/update, its conflict checks
+/// for trunks and rules, and warnings for things LiveKit accepts that rarely do what was meant.
+public enum WorkspaceValidator {
+    public static func validate(_ workspace: Workspace) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let trunkIDs = Set(workspace.trunks.map(\.id))
+        for trunk in workspace.trunks { out += TrunkChecks.check(trunk) }
+        for conflict in TrunkConflicts(trunks: workspace.trunks).all {
+            out.append(
+                Diagnostic(
+                    .error, item: ItemKey(.trunk, conflict.second), field: "numbers", conflict.message,
+                    related: [ItemKey(.trunk, conflict.first)]))
+        }
+        let trunkNumbersNormalized = workspace.trunks.contains { t in t.numbers.contains { $0 == PhoneNumber.normalize($0) } }
+        for rule in workspace.rules {
+            out += RuleChecks.check(rule, knownTrunks: trunkIDs, trunksUseNormalizedNumbers: trunkNumbersNormalized)
+        }
+        let conflicts = RuleConflicts(rules: workspace.rules)
+        for conflict in conflicts.all {
+            out.append(
+                Diagnostic(
+                    .error, item: ItemKey(.rule, conflict.other), conflict.message, related: [ItemKey(.rule, conflict.existing)]))
+        }
+        return out
+    }
+
+    public static func diagnostics(for item: ItemKey, in all: [Diagnostic]) -> [Diagnostic] {
+        all.filter { $0.item == item || $0.related.contains(item) }
+    }
+}

@@ -1,0 +1,46 @@
+/// The shapes of file Switchboard reads (cli.md section 1), told apart by their keys.
+public enum FileShape: String, Sendable, Equatable {
+    /// `{"trunks": [...], "dispatchRules": [...], "settings": {...}, "calls": [...]}`
+    case project
+    /// `{"items": [...]}` from `lk sip inbound list --json`.
+    case trunkList
+    /// `{"items": [...]}` from `lk sip dispatch list --json`.
+    case ruleList
+    /// `{"trunk": {...}}`, an `lk sip inbound create` request.
+    case trunkCreate
+    /// `{"dispatch_rule": {...}}`, an `lk sip dispatch create` request.
+    case ruleCreate
+    /// A bare `SIPInboundTrunkInfo` (`lk sip inbound update`).
+    case bareTrunk
+    /// A bare `SIPDispatchRuleInfo` (`lk sip dispatch update`).
+    case bareRule
+
+    static let projectKeys: Set<String> = ["trunks", "dispatchRules", "dispatch_rules", "settings", "calls"]
+    static let ruleOnlyKeys: Set<String> = [
+        "rule", "sip_dispatch_rule_id", "sipDispatchRuleId", "trunk_ids", "trunkIds", "hide_phone_number",
+        "hidePhoneNumber", "inbound_numbers", "inboundNumbers", "attributes", "room_preset", "roomPreset",
+        "room_config", "roomConfig",
+    ]
+    static let trunkOnlyKeys: Set<String> = [
+        "sip_trunk_id", "sipTrunkId", "allowed_addresses", "allowedAddresses", "allowed_numbers", "allowedNumbers",
+        "auth_username", "authUsername", "auth_password", "authPassword", "auth_realm", "authRealm", "headers",
+        "headers_to_attributes", "headersToAttributes", "attributes_to_headers", "attributesToHeaders",
+        "include_headers", "includeHeaders", "ringing_timeout", "ringingTimeout", "max_call_duration",
+        "maxCallDuration",
+    ]
+
+    /// Whether a bare object (or list item) reads as a trunk, a rule, or neither.
+    static func objectKind(_ object: JSONObject) -> ItemKind? {
+        let keys = Set(object.keys)
+        let rule = !keys.isDisjoint(with: ruleOnlyKeys)
+        let trunk = !keys.isDisjoint(with: trunkOnlyKeys)
+        if rule && !trunk { return .rule }
+        if trunk && !rule { return .trunk }
+        return nil
+    }
+}
+
+public enum ItemKind: String, Sendable {
+    case trunk
+    case rule
+}

@@ -1,0 +1,152 @@
+/// Writes a workspace back out: each input file in its own shape, a merged project file, or
+/// the request files `lk sip … create/update` accept. Everything not edited comes out as it
+/// went in (see `ProtoMessage.encode`).
+public enum WorkspaceWriter {
+    /// One output file: a name relative to the output directory (or the path for a single file).
+    public struct OutputFile: Sendable, Equatable {
+        public var name: String
+        public var document: JSONValue
+    }
+
+    /// The document for input file `index`, with the workspace's current items for that file.
+    public static func document(forFile index: Int, of workspace: Workspace, names: NameStyle = .keep) -> JSONValue {
+        let file = workspace.files[index]
+        let trunks = workspace.trunks.filter { workspace.origins[ItemKey(.trunk, $0.id)] == index }
+        let rules = workspace.rules.filter { workspace.origins[ItemKey(.rule, $0.id)] == index }
+        var root = file.root
+        switch file.shape {
+        case .project:
+            var extraTrunks: [Trunk] = []
+            var extraRules: [DispatchRule] = []
+            // Settings and calls are read from the primary project file only; other project
+            // files keep theirs untouched.
+            var calls: [CallSpec]?
+            var settings: ProjectSettings?
+            if workspace.projectFileIndex == index {
+                // New items (no origin) live in the primary project file.
+                extraTrunks = workspace.trunks.filter { workspace.origins[ItemKey(.trunk, $0.id)] == nil }
+                extraRules = workspace.rules.filter { workspace.origins[ItemKey(.rule, $0.id)] == nil }
+                calls = workspace.calls
+                settings = workspace.settings
+            }
+            return .object(
+                projectObject(
+                    base: root, rulesKey: file.rulesKey ?? "dispatchRules", trunks: trunks + extraTrunks,
+                    rules: rules + extraRules, settings: settings, calls: calls, names: names))
+        case .trunkList, .ruleList:
+            let items: [JSONValue] =
+                file.shape == .trunkList
+                ? trunks.map { .object(encode($0, names: names)) } : rules.map { .object(encode($0, names: names)) }
+            root["items"] = .array(items)
+            return .object(root)
+        case .trunkCreate:
+            if let trunk = trunks.first { root["trunk"] = .object(encode(trunk, names: names)) }
+            return .object(root)
+        case .ruleCreate:
+            if let rule = rules.first, let key = file.itemKey { root[key] = .object(encode(rule, names: names)) }
+            return .object(rename(root, names: names, wrapperKeys: ["dispatch_rule": "dispatchRule"]))
+        case .bareTrunk:
+            return .object(trunks.first.map { encode($0, names: names) } ?? root)
+        case .bareRule:
+            return .object(rules.first.map { encode($0, names: names) } ?? root)
+        }
+    }
+
+    /// Every trunk, rule, setting and saved call in one project file. When the workspace came
+    /// from a project file, that file's own top-level keys and spellings are kept.
+    public static func projectDocument(of workspace: Workspace, names: NameStyle = .keep) -> JSONValue {
+        let base = workspace.projectFileIndex.map { workspace.files[$0].root } ?? JSONObject()
+        let rulesKey = workspace.projectFileIndex.flatMap { workspace.files[$0].rulesKey } ?? "dispatchRules"
+        let hasSettings = workspace.projectFileIndex != nil || !workspace.settings.encode().isEmpty
+        return .object(
+            projectObject(
+                base: base, rulesKey: rulesKey, trunks: workspace.trunks, rules: workspace.rules,
+                settings: hasSettings ? workspace.settings : nil, calls: workspace.calls, names: names))
+    }
+
+    static func projectObject(
+        base: JSONObject, rulesKey: String, trunks: [Trunk], rules: [DispatchRule], settings: ProjectSettings?,
+        calls: [CallSpec]?, names: NameStyle
+    ) -> JSONObject {
+        var root = base
+        if !trunks.isEmpty || root["trunks"] != nil {
+            root["trunks"] = .array(trunks.map { .object(encode($0, names: names)) })
+        }
+        let rulesName = names == .keep ? rulesKey : (names == .proto ? "dispatch_rules" : "dispatchRules")
+        if !rules.isEmpty || root[rulesKey] != nil {
+            let value = JSONValue.array(rules.map { .object(encode($0, names: names)) })
+            if let i = root.index(of: rulesKey) {
+                root.members[i] = JSONMember(rulesName, value)
+            } else {
+                root[rulesName] = value
+            }
+        }
+        if let settings {
+            let encoded = settings.encode(names: names == .proto ? .proto : (names == .camel ? .camel : .keep))
+            if !encoded.isEmpty || root["settings"] != nil { root["settings"] = .object(encoded) }
+        }
+        if let calls, !calls.isEmpty || root["calls"] != nil {
+            root["calls"] = .array(calls.map { .object($0.encode(names: names)) })
+        }
+        return root
+    }
+
+    /// Files `lk sip inbound create` / `lk sip dispatch create` accept: one request per item,
+    /// wrapped, without the IDs and timestamps the server assigns (create refuses them).
+    public static func lkCreateFiles(of workspace: Workspace, names: NameStyle = .keep) -> [OutputFile] {
+        var out: [OutputFile] = []
+        for trunk in workspace.trunks {
+            let object = stripping(encode(trunk, names: names), keys: Trunk.serverAssignedKeys)
+            out.append(OutputFile(name: fileName("trunk", trunk.id, trunk.name), document: .object(["trunk": .object(object)])))
+        }
+        let wrapper = names == .proto ? "dispatch_rule" : (names == .camel ? "dispatchRule" : "dispatch_rule")
+        for rule in workspace.rules {
+            let object = stripping(encode(rule, names: names), keys: DispatchRule.serverAssignedKeys)
+            out.append(OutputFile(name: fileName("rule", rule.id, rule.name), document: .object(JSONObject([JSONMember(wrapper, .object(object))]))))
+        }
+        return out
+    }
+
+    /// Files `lk sip … update` accepts: the bare objects, IDs included (update reads the ID
+    /// from the file). Generated IDs of new items are left out: LiveKit does not know them.
+    public static func lkUpdateFiles(of workspace: Workspace, names: NameStyle = .keep) -> [OutputFile] {
+        var out: [OutputFile] = []
+        for trunk in workspace.trunks {
+            var object = encode(trunk, names: names)
+            if workspace.isNew(trunk.id) { object = stripping(object, keys: Trunk.serverAssignedKeys) }
+            out.append(OutputFile(name: fileName("trunk", trunk.id, trunk.name), document: .object(object)))
+        }
+        for rule in workspace.rules {
+            var object = encode(rule, names: names)
+            if workspace.isNew(rule.id) { object = stripping(object, keys: DispatchRule.serverAssignedKeys) }
+            out.append(OutputFile(name: fileName("rule", rule.id, rule.name), document: .object(object)))
+        }
+        return out
+    }
+
+    static func encode<M: ProtoMessage>(_ message: M, names: NameStyle) -> JSONObject {
+        message.encode(names: names)
+    }
+
+    static func stripping(_ object: JSONObject, keys: Set<String>) -> JSONObject {
+        JSONObject(object.members.filter { !keys.contains($0.key) })
+    }
+
+    static func rename(_ object: JSONObject, names: NameStyle, wrapperKeys: [String: String]) -> JSONObject {
+        guard names != .keep else { return object }
+        return JSONObject(
+            object.members.map { member in
+                if let camel = wrapperKeys[member.key] { return JSONMember(names == .camel ? camel : member.key, member.value) }
+                if let proto = wrapperKeys.first(where: { $0.value == member.key })?.key {
+                    return JSONMember(names == .proto ? proto : member.key, member.value)
+                }
+                return member
+            })
+    }
+
+    /// `rule-SDR_7mNbV3cQrT8u.json`: the ID makes names unique and stable across exports.
+    static func fileName(_ kind: String, _ id: String, _ name: String) -> String {
+        let safe = id.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" }
+        return "\(kind)-\(String(safe)).json"
+    }
+}

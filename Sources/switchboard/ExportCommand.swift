@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+import SwitchboardIO
+
+/// `switchboard export`: write the (edited) configuration as a project file or as request
+/// files `lk sip … create/update` accepts.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write trunks and dispatch rules as JSON: a project file, or lk request files.",
+        discussion: """
+            --format project writes one file at PATH. lk-create and lk-update write one file per
+            trunk and rule into the directory PATH (created when missing): lk-create files are
+            wrapped ({"dispatch_rule": …}) and carry no IDs; lk-update files are bare objects.
+            Every write is atomic.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case project
+        case lkCreate = "lk-create"
+        case lkUpdate = "lk-update"
+    }
+
+    @OptionGroup var input: InputOptions
+    @Option(name: .shortAndLong, help: "The file (project) or directory (lk-create, lk-update) to write.")
+    var output: String
+    @Option(help: "project, lk-create or lk-update.") var format: Format = .project
+    @Option(help: "Key spelling: keep (as read; new keys camelCase), camel, or proto (snake_case).")
+    var names: NameStyle = .keep
+
+    func run() throws {
+        let workspace = try input.loadWorkspace()
+        for warning in ExportWarnings.warnings(for: workspace, lk: format != .project) {
+            CLIOutput.warning(warning)
+        }
+        do {
+            switch format {
+            case .project:
+                let document = WorkspaceWriter.projectDocument(of: workspace, names: names)
+                try AtomicFile.write(JSONWriter.bytes(document), to: output)
+                print(output)
+            case .lkCreate, .lkUpdate:
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                let files =
+                    format == .lkCreate
+                    ? WorkspaceWriter.lkCreateFiles(of: workspace, names: names)
+                    : WorkspaceWriter.lkUpdateFiles(of: workspace, names: names)
+                for file in files {
+                    let path = (output as NSString).appendingPathComponent(file.name)
+                    try AtomicFile.write(JSONWriter.bytes(file.document), to: path)
+                    print(path)
+                }
+            }
+        } catch let error as AtomicFile.WriteError {
+            CLIOutput.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension NameStyle: ExpressibleByArgument {}
