@@ -81,7 +81,12 @@ public struct CallOutcome: Sendable, Equatable {
 
     /// Settings the accepted call carries besides room and participant (shown in the UI).
     public struct Session: Sendable, Equatable {
+        /// After the trunk/rule merge of livekit-routing.md 4.6 (DISABLE when neither sets it).
         public var mediaEncryption: MediaEncryption = .disable
+        /// Codecs from the merge (the rule's list when non-empty, else the trunk's).
+        public var codecs: [MediaConfig.Codec] = []
+        public var onlyListedCodecs = false
+        public var mediaTimeout: ProtoDuration?
         public var krisp = false
         public var roomPreset = ""
         public var roomConfig: JSONValue?

@@ -43,7 +43,9 @@ public struct SimulatedCall: Sendable, Equatable {
             toHost: spec.toHost.isEmpty ? CallSpec.defaultToHost : spec.toHost,
             sourceIP: spec.sourceIp.isEmpty ? CallSpec.defaultSourceIP : spec.sourceIp,
             callID: callID,
-            sipCallID: spec.sipCallId.isEmpty ? GeneratedID.suffix(using: &rng) + "@" + (spec.fromHost.isEmpty ? CallSpec.defaultFromHost : spec.fromHost) : spec.sipCallId,
+            sipCallID: spec.sipCallId.isEmpty
+                ? GeneratedID.suffix(using: &rng) + "@" + (spec.fromHost.isEmpty ? CallSpec.defaultFromHost : spec.fromHost)
+                : spec.sipCallId,
             pin: spec.pin, noPin: spec.noPin, headers: spec.headers)
     }
 }

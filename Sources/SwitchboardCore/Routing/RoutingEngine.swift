@@ -1,0 +1,161 @@
+/// The routing engine: what LiveKit decides for one inbound call, and why.
+///
+/// ## API
+///
+/// ```swift
+/// let index = RoutingIndex(workspace: workspace)          // once per configuration
+/// let engine = RoutingEngine(index: index, mode: .oss)
+/// switch engine.begin(call, using: &rng) {
+/// case .finished(let outcome): …                          // static rule, DROP, REJECT, ERROR
+/// case .needsWebhook(let pending): …                      // a dynamic rule was chosen
+/// }
+/// let outcome = engine.run(call, using: &rng)              // no webhook available
+/// ```
+///
+/// Two phases, so the webhook code (Contract/, SwitchboardWebhook/) plugs in without the
+/// engine doing I/O: `begin` matches the trunk and selects the rule; when the rule is dynamic
+/// it stops and hands back a `PendingDynamicCall` (call, trunk, rule, trace so far). The
+/// webhook code asks the webhook, then finishes the call through the pending call's
+/// `routed` context: `accept(AcceptOverrides(roomName:…), using:)` for an answer (the same
+/// identity, attribute, media and pin logic as static rules), `outcome(.reject, sip:)` +
+/// `finish` for the other actions, `failure(_:)` for errors. Without a webhook,
+/// `finishWithoutWebhook()` gives the ERROR outcome `run` returns.
+///
+/// Pure: no I/O, no clock; randomness (room suffixes) only from the generator passed in.
+/// The steps follow the open-source pipeline (livekit-routing.md 2.1): trunk match (the auth
+/// RPC) → in cloud mode, no trunk is a 404 → dispatch: source IP check, rule selection
+/// (conflict check first), evaluation.
+public struct RoutingEngine: Sendable {
+    public let index: RoutingIndex
+    public var mode: ProjectSettings.Mode
+
+    public init(index: RoutingIndex, mode: ProjectSettings.Mode) {
+        self.index = index
+        self.mode = mode
+    }
+
+    /// Routes `call` up to the point where a webhook would be needed.
+    public func begin(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) -> RoutingStep {
+        let trunkResult = TrunkMatcher.match(call, in: index)
+        var trace = trunkResult.trace
+        func ended(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse, trunk: CallOutcome.TrunkMatch? = nil) -> CallOutcome {
+            CallOutcome(call: call, trunk: trunk, result: result, sip: sip, trace: trace)
+        }
+
+        let trunk: Trunk?
+        let trunkMatch: CallOutcome.TrunkMatch?
+        switch trunkResult.decision {
+        case .error(let message):
+            // The auth RPC fails: the bridge answers 503 before any pin prompt.
+            var out = ended(.error, sip: .tryAgainLater)
+            out.error = message
+            return .finished(out)
+        case .noTrunk where mode == .cloud:
+            trace.append(
+                TraceEntry(
+                    step: .trunk, id: "", outcome: "no trunk",
+                    why:
+                        "no trunk accepts this call; LiveKit Cloud refuses it with 404 \"No trunk found\" "
+                        + "(use --mode oss for open-source behaviour)"
+                ))
+            var out = ended(.reject, sip: .noTrunkFound)
+            out.reject = CallOutcome.Reject(statusCode: 404, reason: "No trunk found")
+            return .finished(out)
+        case .noTrunk:
+            trace.append(
+                TraceEntry(
+                    step: .trunk, id: "", outcome: "no trunk",
+                    why: "no trunk accepts this call; open-source LiveKit goes on without one, so only wildcard rules can apply"))
+            trunk = nil
+            trunkMatch = nil
+        case .matched(let position, let kind):
+            let matched = index.trunks[position]
+            trunk = matched
+            trunkMatch = CallOutcome.TrunkMatch(id: matched.id, name: matched.name, match: kind)
+        }
+
+        func dispatchEnded(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse) -> CallOutcome {
+            PinPrompt.afterPrompt(ended(result, sip: sip, trunk: trunkMatch), isAfterPinPrompt: !call.pin.isEmpty || call.noPin)
+        }
+
+        if call.pin.count > PinPrompt.maxDigits {
+            trace.append(
+                TraceEntry(
+                    step: .evaluate, id: "", outcome: "pin too long",
+                    why: "the SIP bridge stops after \(PinPrompt.maxDigits) digits and hangs up without evaluating the pin"))
+            var out = ended(.drop, sip: .pinTooLong, trunk: trunkMatch)
+            out.notes.append("a pin has at most \(PinPrompt.maxDigits) digits at LiveKit's prompt")
+            return .finished(out)
+        }
+        if !call.sourceIP.isEmpty, IPAddress(call.sourceIP) == nil {
+            let message = "source IP \(Wording.quoted(call.sourceIP)) is not an IP address"
+            trace.append(
+                TraceEntry(
+                    step: .evaluate, id: "", outcome: "error",
+                    why: "\(message): LiveKit's dispatch evaluation refuses it (InvalidArgument); give an IPv4 or IPv6 address"))
+            var out = dispatchEnded(.error, sip: .tryAgainLater)
+            out.error = message
+            return .finished(out)
+        }
+
+        let selection = RuleSelector.select(call, trunkID: trunk?.id, in: index)
+        trace += selection.trace
+        switch selection.decision {
+        case .error(let message):
+            var out = dispatchEnded(.error, sip: .tryAgainLater)
+            out.error = message
+            return .finished(out)
+        case .noneMatched:
+            return .finished(dispatchEnded(.drop, sip: .dropped))
+        case .chosen(let position):
+            let rule = index.rules[position]
+            let routed = RoutedCall(call: call, trunk: trunk, trunkMatch: trunkMatch, rule: rule, trace: trace, notes: selection.notes)
+            if case .dynamic(let dynamic) = rule.kind {
+                return .needsWebhook(PendingDynamicCall(routed: routed, dynamicRule: dynamic))
+            }
+            return .finished(routed.accept(.none, using: &rng))
+        }
+    }
+
+    /// Routes `call` completely when no webhook can be asked: a chosen dynamic rule ends in
+    /// the ERROR of `PendingDynamicCall.finishWithoutWebhook()`.
+    public func run(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) -> CallOutcome {
+        switch begin(call, using: &rng) {
+        case .finished(let outcome): return outcome
+        case .needsWebhook(let pending): return pending.finishWithoutWebhook()
+        }
+    }
+}
+
+/// Where `RoutingEngine.begin` stopped.
+public enum RoutingStep: Sendable, Equatable {
+    /// The call is decided.
+    case finished(CallOutcome)
+    /// A dynamic rule was chosen: its webhook decides the rest.
+    case needsWebhook(PendingDynamicCall)
+}
+
+/// A call routed to a dynamic rule, waiting for its webhook's answer. Everything needed to
+/// build the request (call, trunk, rule, URL, method) and to finish the outcome is here.
+public struct PendingDynamicCall: Sendable, Equatable {
+    /// Call, trunk, rule, trace so far, notes; and the builders that finish the outcome.
+    public var routed: RoutedCall
+    public var dynamicRule: DynamicRule
+
+    public init(routed: RoutedCall, dynamicRule: DynamicRule) {
+        self.routed = routed
+        self.dynamicRule = dynamicRule
+    }
+
+    public var call: SimulatedCall { routed.call }
+    public var trunk: Trunk? { routed.trunk }
+    public var rule: DispatchRule { routed.rule }
+
+    /// The ERROR outcome when no webhook transport is available (SIP 503, as a failed webhook).
+    public func finishWithoutWebhook() -> CallOutcome {
+        let message = "dynamic rule \(rule.id) needs its webhook; run with a webhook transport"
+        return routed.failure(
+            message,
+            why: "\(message) (\(dynamicRule.effectiveMethod) \(dynamicRule.url) was not called)")
+    }
+}

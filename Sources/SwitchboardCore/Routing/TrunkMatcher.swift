@@ -1,0 +1,125 @@
+/// LiveKit's inbound trunk matching (`MatchTrunkDetailed`, HEAD; livekit-routing.md 2.2):
+/// over the candidate trunks in ID order, drop those whose `allowed_numbers` or
+/// `allowed_addresses` refuse the call; a trunk listing the called number is a *specific*
+/// match, a trunk without numbers a *default* one. A specific match wins; two specific
+/// matches, or no specific and two defaults, are errors LiveKit refuses to resolve.
+enum TrunkMatcher {
+    enum Decision: Equatable {
+        case matched(position: Int, kind: CallOutcome.TrunkMatch.Kind)
+        case noTrunk
+        /// LiveKit's error text (FailedPrecondition): the call fails with SIP 503.
+        case error(String)
+    }
+
+    struct Result {
+        var decision: Decision
+        var trace: [TraceEntry]
+    }
+
+    static func match(_ call: SimulatedCall, in index: RoutingIndex) -> Result {
+        let candidates = index.candidateTrunks(calledNumber: call.to)
+        var trace: [TraceEntry] = []
+        var specific: (position: Int, traceIndex: Int)?
+        var defaults: [(position: Int, traceIndex: Int)] = []
+
+        for position in candidates {
+            let trunk = index.trunks[position]
+            if let refusal = callerRefusal(trunk, call) ?? addressRefusal(trunk, call) {
+                trace.append(TraceEntry(step: .trunk, id: trunk.id, outcome: "skipped", why: refusal))
+                continue
+            }
+            let passed = passedFilters(trunk, call)
+            if trunk.isDefault {
+                defaults.append((position, trace.count))
+                trace.append(TraceEntry(step: .trunk, id: trunk.id, outcome: "matched", why: "default trunk (no numbers)" + passed))
+                continue
+            }
+            let listed = trunk.numbers.first { $0 == call.to } ?? trunk.numbers.first { PhoneNumber.matches($0, call.to) } ?? call.to
+            let spelling = listed == call.to ? "" : " (as \"\(listed)\"; trunk numbers are compared after normalization)"
+            if let first = specific {
+                let message = "Multiple SIP Trunks matched for \"\(call.to)\""
+                let firstID = index.trunks[first.position].id
+                trace[first.traceIndex].outcome = "error"
+                trace[first.traceIndex].why = "lists \(call.to), and so does \(trunk.id): \(message)"
+                trace.append(
+                    TraceEntry(
+                        step: .trunk, id: trunk.id, outcome: "error",
+                        why: "lists \(call.to)\(spelling), and so does \(firstID): \(message); LiveKit stops here"))
+                return Result(decision: .error(message), trace: trace)
+            }
+            specific = (position, trace.count)
+            trace.append(TraceEntry(step: .trunk, id: trunk.id, outcome: "matched", why: "number \(call.to) listed\(spelling)" + passed))
+        }
+
+        let notConsidered = index.trunks.count - candidates.count
+        if notConsidered > 0 {
+            trace.append(
+                TraceEntry(
+                    step: .trunk, id: "", outcome: "not considered",
+                    why: "\(Wording.count(notConsidered, "other trunk")) \(notConsidered == 1 ? "lists" : "list") other numbers"))
+        }
+
+        if let specific {
+            let winner = index.trunks[specific.position].id
+            for loser in defaults {
+                trace[loser.traceIndex].outcome = "outranked"
+                trace[loser.traceIndex].why += "; \(winner) lists the number, and a trunk listing it beats default trunks"
+            }
+            return Result(decision: .matched(position: specific.position, kind: .specific), trace: trace)
+        }
+        if defaults.count > 1 {
+            let message = "Multiple default SIP Trunks matched for \"\(call.to)\""
+            let ids = defaults.map { index.trunks[$0.position].id }
+            for entry in defaults {
+                let others = ids.filter { $0 != index.trunks[entry.position].id }
+                trace[entry.traceIndex].outcome = "error"
+                trace[entry.traceIndex].why += "; so did default trunk \(Wording.list(others)): \(message)"
+            }
+            return Result(decision: .error(message), trace: trace)
+        }
+        if let only = defaults.first {
+            return Result(decision: .matched(position: only.position, kind: .default), trace: trace)
+        }
+        return Result(decision: .noTrunk, trace: trace)
+    }
+
+    /// Why `allowed_numbers` refuses the caller (LiveKit compares exactly or normalized).
+    private static func callerRefusal(_ trunk: Trunk, _ call: SimulatedCall) -> String? {
+        guard !trunk.allowedNumbers.isEmpty, !trunk.allowedNumbers.contains(where: { PhoneNumber.matches($0, call.from) }) else {
+            return nil
+        }
+        return "caller \(call.from) is not in allowed_numbers \(Wording.list(trunk.allowedNumbers))"
+    }
+
+    private static func addressRefusal(_ trunk: Trunk, _ call: SimulatedCall) -> String? {
+        let verdict = AddressFilter.evaluate(trunk.allowedAddresses, sourceIP: call.sourceIP, fromHost: call.fromHost)
+        guard case .notMatched(let dropped) = verdict else { return nil }
+        let valid = trunk.allowedAddresses.filter(AddressFilter.isWellFormedEntry)
+        var why =
+            "source IP \(call.sourceIP) is not in allowed_addresses \(Wording.list(valid)) "
+            + "and From host \(Wording.quoted(call.fromHost)) is not listed"
+        if !dropped.isEmpty { why += " (malformed entries ignored: \(Wording.list(dropped)))" }
+        return why
+    }
+
+    /// The filters a passing trunk applied, as a suffix of its trace line.
+    private static func passedFilters(_ trunk: Trunk, _ call: SimulatedCall) -> String {
+        var parts: [String] = []
+        if !trunk.allowedNumbers.isEmpty {
+            let entry = trunk.allowedNumbers.first { $0 == call.from } ?? trunk.allowedNumbers.first { PhoneNumber.matches($0, call.from) }
+            let how = entry == call.from ? "" : " (as \(Wording.quoted(entry ?? "")), after normalization)"
+            parts.append("caller \(call.from) in allowed_numbers\(how)")
+        }
+        switch AddressFilter.evaluate(trunk.allowedAddresses, sourceIP: call.sourceIP, fromHost: call.fromHost) {
+        case .noFilter, .notMatched: break
+        case .onlyMalformedEntries(let dropped):
+            parts.append("allowed_addresses has only malformed entries \(Wording.list(dropped)), which LiveKit drops, allowing any source")
+        case .unparseableSourceIP:
+            parts.append("source IP \(Wording.quoted(call.sourceIP)) is not an IP address, which LiveKit's address filter lets through")
+        case .matched(let entry, .fromHost): parts.append("From host \(entry) in allowed_addresses")
+        case .matched(_, .exactIP): parts.append("source IP \(call.sourceIP) in allowed_addresses")
+        case .matched(let entry, .prefix): parts.append("source IP \(call.sourceIP) in \(entry)")
+        }
+        return parts.isEmpty ? "" : "; " + parts.joined(separator: "; ")
+    }
+}
