@@ -1,0 +1,57 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOPosix
+import SwitchboardCore
+
+/// Turns the many error types AsyncHTTPClient and SwiftNIO raise into the few failure kinds a
+/// user can act on (dynamic-dispatch.md section 4), each with one line of explanation.
+enum TransportErrorMapping {
+    static func failure(for error: any Error, url: String, limits: WebhookLimits) -> WebhookFailure {
+        let endpoint = Endpoint(url: url) ?? Endpoint(host: "?", port: 0)
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout: return .connectTimeout(ms: limits.connectTimeoutMs)
+            case .deadlineExceeded, .cancelled, .readTimeout: return .totalTimeout(ms: limits.totalTimeoutMs)
+            case .remoteConnectionClosed, .bodyLengthMismatch: return .closedEarly
+            case .tlsHandshakeTimeout: return .tlsFailure(detail: "the TLS handshake timed out")
+            default: return .other(error.description)
+            }
+        }
+        if let error = error as? NIOConnectionError {
+            let causes = error.connectionErrors.map(\.error)
+            if causes.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil { return .dnsFailure(host: error.host) }
+            if causes.contains(where: { errno(of: $0) == ECONNREFUSED }) {
+                return .connectionRefused(host: error.host, port: error.port)
+            }
+            if let first = causes.first { return failure(for: first, url: url, limits: limits) }
+            return .other("could not connect to \(error.host):\(error.port)")
+        }
+        if let error = error as? ChannelError {
+            switch error {
+            case .connectTimeout: return .connectTimeout(ms: limits.connectTimeoutMs)
+            case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed: return .closedEarly
+            default: return .other("\(error)")
+            }
+        }
+        if error is SocketAddressError {
+            return .dnsFailure(host: endpoint.host)
+        }
+        switch errno(of: error) {
+        case ECONNREFUSED: return .connectionRefused(host: endpoint.host, port: endpoint.port)
+        case ECONNRESET, EPIPE: return .connectionReset
+        case ETIMEDOUT: return .connectTimeout(ms: limits.connectTimeoutMs)
+        default: break
+        }
+        // NIOSSL is a dependency of AsyncHTTPClient, not of this module: recognise its errors by name.
+        let typeName = String(reflecting: type(of: error))
+        if typeName.contains("NIOSSL") || typeName.contains("BoringSSL") || typeName.contains("TLS") {
+            return .tlsFailure(detail: "\(error)")
+        }
+        return .other("\(error)")
+    }
+
+    static func errno(of error: any Error) -> Int32? {
+        (error as? IOError)?.errnoCode
+    }
+}
