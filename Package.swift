@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "SwitchboardIOTests", dependencies: ["SwitchboardIO", "SwitchboardCore"]),
         .testTarget(name: "SwitchboardWebhookTests", dependencies: ["SwitchboardWebhook", "SwitchboardCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),

@@ -31,11 +31,26 @@ public enum InputFiles {
         return .success(SourceDocument(path: path, bytes: [UInt8](data)))
     }
 
-    /// Loads files into a workspace; IDs for new items come from `rng`.
+    /// Loads files into a workspace; IDs for new items come from `rng`. Files that cannot be
+    /// read and files that cannot be parsed are reported together, in argument order.
     public static func loadWorkspace(
         _ paths: [String], using rng: inout some RandomNumberGenerator
     ) throws(LoadFailure) -> Workspace {
-        let documents = try read(paths)
-        return try WorkspaceLoader.load(documents, using: &rng)
+        var documents: [SourceDocument] = []
+        var errors: [InputError] = []
+        for path in paths {
+            switch readOne(path) {
+            case .success(let document): documents.append(document)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        do {
+            let workspace = try WorkspaceLoader.load(documents, using: &rng)
+            if errors.isEmpty { return workspace }
+        } catch {
+            errors += error.errors
+        }
+        let order = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        throw LoadFailure(errors.sorted { (order[$0.file] ?? 0) < (order[$1.file] ?? 0) })
     }
 }

@@ -90,6 +90,8 @@ private struct Cursor {
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case let b where isWordByte(b):
+            throw bareWordError(at: index)
         default:
             throw JSONSyntaxError(offset: index, message: "expected a value, found \(describeHere())")
         }
@@ -107,13 +109,16 @@ private struct Cursor {
         }
         // `trueish` must not parse as `true` followed by junk the caller then misreports.
         if ok, index + count < bytes.count, isWordByte(bytes[index + count]) { ok = false }
-        guard ok else {
-            var end = start
-            while end < bytes.count, isWordByte(bytes[end]), end - start < 24 { end += 1 }
-            let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(end, start + 1)]), as: UTF8.self)
-            throw JSONSyntaxError(offset: start, message: "expected a value, found '\(found)' (strings need double quotes)")
-        }
+        guard ok else { throw bareWordError(at: start) }
         index += count
+    }
+
+    /// `oss` where `"oss"` was meant: name the whole word, and the likely fix.
+    func bareWordError(at start: Int) -> JSONSyntaxError {
+        var end = start
+        while end < bytes.count, isWordByte(bytes[end]), end - start < 24 { end += 1 }
+        let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(end, start + 1)]), as: UTF8.self)
+        return JSONSyntaxError(offset: start, message: "expected a value, found '\(found)' (strings need double quotes)")
     }
 
     func isWordByte(_ b: UInt8) -> Bool {
@@ -160,7 +165,8 @@ private struct Cursor {
                 index += 1
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    throw JSONSyntaxError(offset: index, message: "expected another member after ',', found '}' (trailing commas are not JSON)")
+                    throw JSONSyntaxError(
+                        offset: index, message: "expected another member after ',', found '}' (trailing commas are not JSON)")
                 }
                 continue
             }
@@ -194,7 +200,8 @@ private struct Cursor {
                 index += 1
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                    throw JSONSyntaxError(offset: index, message: "expected another element after ',', found ']' (trailing commas are not JSON)")
+                    throw JSONSyntaxError(
+                        offset: index, message: "expected another element after ',', found ']' (trailing commas are not JSON)")
                 }
                 continue
             }
@@ -221,7 +228,11 @@ private struct Cursor {
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 {
-                throw JSONSyntaxError(offset: index, message: "expected '\"' to close the string, found control character U+\(hex(b, width: 4)) (escape it as \\u\(hex(b, width: 4)))")
+                throw JSONSyntaxError(
+                    offset: index,
+                    message:
+                        "expected '\"' to close the string, found control character U+\(hex(b, width: 4)) (escape it as \\u\(hex(b, width: 4)))"
+                )
             }
             index += 1
         }
@@ -233,7 +244,11 @@ private struct Cursor {
                 return String(decoding: scratch, as: UTF8.self)
             }
             if b < 0x20 {
-                throw JSONSyntaxError(offset: index, message: "expected '\"' to close the string, found control character U+\(hex(b, width: 4)) (escape it as \\u\(hex(b, width: 4)))")
+                throw JSONSyntaxError(
+                    offset: index,
+                    message:
+                        "expected '\"' to close the string, found control character U+\(hex(b, width: 4)) (escape it as \\u\(hex(b, width: 4)))"
+                )
             }
             if b != UInt8(ascii: "\\") {
                 scratch.append(b)
@@ -258,23 +273,34 @@ private struct Cursor {
                 var scalar = try readHex4(escapeStart)
                 if (0xD800...0xDBFF).contains(scalar) {
                     guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                        throw JSONSyntaxError(offset: escapeStart, message: "expected a low surrogate \\uDC00-\\uDFFF after high surrogate \\u\(hex(UInt8(scalar >> 8)))\(hex(UInt8(scalar & 0xFF))), found none")
+                        throw JSONSyntaxError(
+                            offset: escapeStart,
+                            message:
+                                "expected a low surrogate \\uDC00-\\uDFFF after high surrogate \\u\(hex(UInt8(scalar >> 8)))\(hex(UInt8(scalar & 0xFF))), found none"
+                        )
                     }
                     let lowStart = index
                     index += 2
                     let low = try readHex4(lowStart)
                     guard (0xDC00...0xDFFF).contains(low) else {
-                        throw JSONSyntaxError(offset: lowStart, message: "expected a low surrogate \\uDC00-\\uDFFF, found \\u\(String(low, radix: 16, uppercase: true))")
+                        throw JSONSyntaxError(
+                            offset: lowStart,
+                            message: "expected a low surrogate \\uDC00-\\uDFFF, found \\u\(String(low, radix: 16, uppercase: true))")
                     }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw JSONSyntaxError(offset: escapeStart, message: "expected a high surrogate before low surrogate \\u\(String(scalar, radix: 16, uppercase: true)), found none")
+                    throw JSONSyntaxError(
+                        offset: escapeStart,
+                        message:
+                            "expected a high surrogate before low surrogate \\u\(String(scalar, radix: 16, uppercase: true)), found none")
                 }
                 // Every value here is a valid scalar: surrogates were combined or refused above.
                 scratch.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
             default:
                 index = escapeStart
-                throw JSONSyntaxError(offset: escapeStart, message: "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX), found \(describeEscape(e))")
+                throw JSONSyntaxError(
+                    offset: escapeStart,
+                    message: "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX), found \(describeEscape(e))")
             }
         }
         throw JSONSyntaxError(offset: open, message: "expected '\"' to close the string that starts here, found the end of the file")

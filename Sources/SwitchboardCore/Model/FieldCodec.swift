@@ -85,7 +85,8 @@ extension FieldCodec where Value == StringMap {
                     guard case .string(let s) = member.value else {
                         throw ModelError(
                             path.appending(member.key),
-                            "expected a string value for \"\(member.key)\" in \"\(path.lastKey ?? "")\", found \(member.value.kindDescription)")
+                            "expected a string value for \"\(member.key)\" in \"\(path.lastKey ?? "")\", found \(member.value.kindDescription)"
+                        )
                     }
                     map[member.key] = s
                 }

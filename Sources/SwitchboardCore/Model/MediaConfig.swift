@@ -69,7 +69,8 @@ extension FieldCodec {
                     var out: [M] = []
                     for (i, element) in elements.enumerated() {
                         guard case .object(let object) = element else {
-                            throw ModelError(path.appending(i), "expected an object in \"\(path.lastKey ?? "")\", found \(element.kindDescription)")
+                            throw ModelError(
+                                path.appending(i), "expected an object in \"\(path.lastKey ?? "")\", found \(element.kindDescription)")
                         }
                         out.append(try M.decode(object, path: path.appending(i)))
                     }

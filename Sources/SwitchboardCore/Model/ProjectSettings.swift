@@ -68,7 +68,10 @@ extension FieldCodec where Value == Int {
         FieldCodec<Int>(
             decode: { (value, path) throws(ModelError) in
                 guard case .number(let n) = value, let v = n.int64Value, v > 0, v <= Int64(Int32.max) else {
-                    throw ModelError(path, "expected a positive whole number for \"\(path.lastKey ?? "")\", found \(value.kindDescription == "a number" ? value.numberValue!.text : value.kindDescription)")
+                    throw ModelError(
+                        path,
+                        "expected a positive whole number for \"\(path.lastKey ?? "")\", found \(value.kindDescription == "a number" ? value.numberValue!.text : value.kindDescription)"
+                    )
                 }
                 return Int(v)
             },

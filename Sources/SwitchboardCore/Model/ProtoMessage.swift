@@ -29,7 +29,8 @@ extension ProtoMessage {
                 }
                 throw ModelError(
                     path.appending(member.key),
-                    "expected each field once\(where_), found both \"\(previous)\" and \"\(member.key)\" (two spellings of one field; keep one)")
+                    "expected each field once\(where_), found both \"\(previous)\" and \"\(member.key)\" (two spellings of one field; keep one)"
+                )
             }
             seen[i] = member.key
             try table.specs[i].read(&message, member.value, path.appending(member.key))

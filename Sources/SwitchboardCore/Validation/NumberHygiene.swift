@@ -13,7 +13,8 @@ public enum NumberHygiene {
                 out.append(
                     Diagnostic(
                         .warning, item: item, field: field,
-                        "filter \"\(entry)\" is compared exactly: it matches only a \(role) written \"\(entry)\", not \"\(normalized)\"\(context)"))
+                        "filter \"\(entry)\" is compared exactly: it matches only a \(role) written \"\(entry)\", not \"\(normalized)\"\(context)"
+                    ))
             }
         }
         return out

@@ -36,7 +36,11 @@ enum RuleChecks {
     static func pinChecks(_ pin: String, item: ItemKey) -> [Diagnostic] {
         guard !pin.isEmpty else { return [] }
         if !pin.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            return [Diagnostic(.warning, item: item, field: "pin", "pin \"\(pin)\" has characters other than digits; a caller cannot type it on a keypad")]
+            return [
+                Diagnostic(
+                    .warning, item: item, field: "pin",
+                    "pin \"\(pin)\" has characters other than digits; a caller cannot type it on a keypad")
+            ]
         }
         if pin.count > 16 {
             return [Diagnostic(.warning, item: item, field: "pin", "pin is longer than 16 digits; LiveKit's SIP bridge hangs up after 16")]
@@ -57,7 +61,10 @@ public enum DynamicRuleChecks {
         let lower = url.lowercased()
         let isHTTP = lower.hasPrefix("http://")
         guard isHTTP || lower.hasPrefix("https://") else {
-            return [Problem(isError: true, message: "dynamic dispatch rule URL must start with http:// or https://, found \"\(url.prefix(40))\"")]
+            return [
+                Problem(
+                    isError: true, message: "dynamic dispatch rule URL must start with http:// or https://, found \"\(url.prefix(40))\"")
+            ]
         }
         let rest = url.dropFirst(isHTTP ? 7 : 8)
         let authority = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })

@@ -19,7 +19,8 @@ public struct RuleConflicts: Sendable {
         /// LiveKit's own error text (HEAD, protocol PR #1343).
         public var message: String {
             let name = existingName.isEmpty ? "<blank name>" : existingName
-            return "Dispatch rule for the same trunk, inbound number, number, and PIN combination already exists in dispatch rule \"\(existing)\" \"\(name)\""
+            return
+                "Dispatch rule for the same trunk, inbound number, number, and PIN combination already exists in dispatch rule \"\(existing)\" \"\(name)\""
         }
     }
 
@@ -59,12 +60,14 @@ public struct RuleConflicts: Sendable {
                             guard first != index else { continue }
                             // A pair is listed once, but indexed under every trunk it shares, so a
                             // call on any of those trunks sees it.
-                            let pair = pairIndex[[first, index]] ?? {
-                                let existing = ordered[first]
-                                all.append(Conflict(existing: existing.id, existingName: existing.name, other: rule.id, trunk: trunk))
-                                pairIndex[[first, index]] = all.count - 1
-                                return all.count - 1
-                            }()
+                            let pair =
+                                pairIndex[[first, index]]
+                                ?? {
+                                    let existing = ordered[first]
+                                    all.append(Conflict(existing: existing.id, existingName: existing.name, other: rule.id, trunk: trunk))
+                                    pairIndex[[first, index]] = all.count - 1
+                                    return all.count - 1
+                                }()
                             if firstByTrunk[trunk] == nil { firstByTrunk[trunk] = pair }
                         } else {
                             owner[key] = index

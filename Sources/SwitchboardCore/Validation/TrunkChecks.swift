@@ -13,7 +13,8 @@ enum TrunkChecks {
         if trunk.authUsername.isEmpty != trunk.authPassword.isEmpty {
             warning(
                 trunk.authUsername.isEmpty ? "authUsername" : "authPassword",
-                "only one of authUsername and authPassword is set: LiveKit challenges callers only when both are, so this trunk accepts calls without authentication")
+                "only one of authUsername and authPassword is set: LiveKit challenges callers only when both are, so this trunk accepts calls without authentication"
+            )
         }
         for entry in trunk.allowedAddresses where !AddressFilter.isWellFormedEntry(entry) {
             warning("allowedAddresses", "entry \"\(entry)\" is not an IP, CIDR or hostname; LiveKit drops it silently")
@@ -43,7 +44,10 @@ enum TrunkChecks {
             warning("maxCallDuration", "longer than 24h: LiveKit's SIP bridge cuts calls at 24h")
         }
         for number in trunk.numbers where PhoneNumber.normalize(number) != number && number.contains(where: \.isNumber) {
-            warning("numbers", "\"\(number)\" is matched after normalization as \"\(PhoneNumber.normalize(number))\"; dispatch-rule filters are compared exactly, so write the normalized form there")
+            warning(
+                "numbers",
+                "\"\(number)\" is matched after normalization as \"\(PhoneNumber.normalize(number))\"; dispatch-rule filters are compared exactly, so write the normalized form there"
+            )
         }
         return out
     }
@@ -57,12 +61,14 @@ enum MediaChecks {
             if codec.name.isEmpty {
                 out.append(Diagnostic(.error, item: item, field: "media", "codec name must not be empty"))
             } else if codec.name.contains(where: { $0.isWhitespace || $0 == "/" }) {
-                out.append(Diagnostic(.error, item: item, field: "media", "codec name \"\(codec.name)\" must not contain whitespace or '/'"))
+                out.append(
+                    Diagnostic(.error, item: item, field: "media", "codec name \"\(codec.name)\" must not contain whitespace or '/'"))
             }
         }
         if let timeout = media.mediaTimeout {
             if timeout.nanoseconds < 0 || timeout.nanoseconds > 600_000_000_000 {
-                out.append(Diagnostic(.error, item: item, field: "media", "media timeout must be between 0s and 600s, found \(timeout.text)"))
+                out.append(
+                    Diagnostic(.error, item: item, field: "media", "media timeout must be between 0s and 600s, found \(timeout.text)"))
             }
         }
         if case .other(let n)? = media.encryption {

@@ -15,9 +15,11 @@ public struct TrunkConflicts: Sendable {
         public var message: String {
             let list = number.isEmpty ? "<any>" : "[\(number)]"
             if allowedNumber.isEmpty {
-                return "Conflicting inbound SIP Trunks: \"\(first)\" and \"\(second)\", using the same number(s) \(list) without AllowedNumbers set"
+                return
+                    "Conflicting inbound SIP Trunks: \"\(first)\" and \"\(second)\", using the same number(s) \(list) without AllowedNumbers set"
             }
-            return "Conflicting inbound SIP Trunks: \"\(first)\" and \"\(second)\", using the same number(s) \(list) and AllowedNumber \"\(allowedNumber)\""
+            return
+                "Conflicting inbound SIP Trunks: \"\(first)\" and \"\(second)\", using the same number(s) \(list) and AllowedNumber \"\(allowedNumber)\""
         }
     }
 

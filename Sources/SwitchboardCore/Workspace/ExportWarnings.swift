@@ -6,7 +6,8 @@ public enum ExportWarnings {
         for rule in workspace.rules {
             if case .dynamic = rule.kind {
                 out.append(
-                    "rule \(rule.id) \"\(rule.name)\" is a dynamic rule: only a LiveKit build with the dynamic-rule proposal (protocol PR #1123) accepts it")
+                    "rule \(rule.id) \"\(rule.name)\" is a dynamic rule: only a LiveKit build with the dynamic-rule proposal (protocol PR #1123) accepts it"
+                )
             }
             for member in rule.unknownMembers {
                 out.append("rule \(rule.id) keeps key \"\(member.key)\", which lk does not know and will refuse")

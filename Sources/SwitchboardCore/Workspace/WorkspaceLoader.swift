@@ -30,7 +30,9 @@ public enum WorkspaceLoader {
                         let firstPosition = Self.position(of: first.path, in: firstDocument)
                         throw InputError(
                             file: document.path, position: Self.position(of: path, in: document),
-                            message: "expected each trunk ID once, found \"\(trunk.id)\" again (first at \(firstDocument.path):\(firstPosition))")
+                            message:
+                                "expected each trunk ID once, found \"\(trunk.id)\" again (first at \(firstDocument.path):\(firstPosition))"
+                        )
                     }
                     firstSeen[key] = (documentIndex, path)
                     workspace.origins[key] = fileIndex
@@ -47,7 +49,9 @@ public enum WorkspaceLoader {
                         let firstPosition = Self.position(of: first.path, in: firstDocument)
                         throw InputError(
                             file: document.path, position: Self.position(of: path, in: document),
-                            message: "expected each dispatch rule ID once, found \"\(rule.id)\" again (first at \(firstDocument.path):\(firstPosition))")
+                            message:
+                                "expected each dispatch rule ID once, found \"\(rule.id)\" again (first at \(firstDocument.path):\(firstPosition))"
+                        )
                     }
                     firstSeen[key] = (documentIndex, path)
                     workspace.origins[key] = fileIndex
@@ -132,7 +136,8 @@ public enum WorkspaceLoader {
             parsed.rules = [(try DispatchRule.decode(root, path: .root), .root)]
             return parsed
         case nil:
-            let found = root.isEmpty ? "an empty object" : "an object with keys \(root.keys.prefix(5).map { "\"\($0)\"" }.joined(separator: ", "))"
+            let found =
+                root.isEmpty ? "an empty object" : "an object with keys \(root.keys.prefix(5).map { "\"\($0)\"" }.joined(separator: ", "))"
             throw ModelError(.root, "expected \(shapeHelp), found \(found)")
         }
     }
@@ -160,7 +165,10 @@ public enum WorkspaceLoader {
                 throw ModelError(itemPath, "expected a trunk (with \"sipTrunkId\") or a dispatch rule (with \"rule\"), found neither")
             }
             if let kind, kind != itemKind {
-                throw ModelError(itemPath, "expected every item to be a \(kind == .trunk ? "trunk" : "dispatch rule") like the first, found a \(itemKind == .trunk ? "trunk" : "dispatch rule")")
+                throw ModelError(
+                    itemPath,
+                    "expected every item to be a \(kind == .trunk ? "trunk" : "dispatch rule") like the first, found a \(itemKind == .trunk ? "trunk" : "dispatch rule")"
+                )
             }
             kind = itemKind
             switch itemKind {

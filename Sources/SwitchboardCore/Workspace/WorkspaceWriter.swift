@@ -31,24 +31,25 @@ public enum WorkspaceWriter {
             }
             return .object(
                 projectObject(
-                    base: root, rulesKey: file.rulesKey ?? "dispatchRules", trunks: trunks + extraTrunks,
+                    workspace: workspace, base: root, rulesKey: file.rulesKey ?? "dispatchRules", trunks: trunks + extraTrunks,
                     rules: rules + extraRules, settings: settings, calls: calls, names: names))
         case .trunkList, .ruleList:
             let items: [JSONValue] =
                 file.shape == .trunkList
-                ? trunks.map { .object(encode($0, names: names)) } : rules.map { .object(encode($0, names: names)) }
+                ? trunks.map { .object(encode($0, in: workspace, names: names)) }
+                : rules.map { .object(encode($0, in: workspace, names: names)) }
             root["items"] = .array(items)
             return .object(root)
         case .trunkCreate:
-            if let trunk = trunks.first { root["trunk"] = .object(encode(trunk, names: names)) }
+            if let trunk = trunks.first { root["trunk"] = .object(encode(trunk, in: workspace, names: names)) }
             return .object(root)
         case .ruleCreate:
-            if let rule = rules.first, let key = file.itemKey { root[key] = .object(encode(rule, names: names)) }
+            if let rule = rules.first, let key = file.itemKey { root[key] = .object(encode(rule, in: workspace, names: names)) }
             return .object(rename(root, names: names, wrapperKeys: ["dispatch_rule": "dispatchRule"]))
         case .bareTrunk:
-            return .object(trunks.first.map { encode($0, names: names) } ?? root)
+            return .object(trunks.first.map { encode($0, in: workspace, names: names) } ?? root)
         case .bareRule:
-            return .object(rules.first.map { encode($0, names: names) } ?? root)
+            return .object(rules.first.map { encode($0, in: workspace, names: names) } ?? root)
         }
     }
 
@@ -60,21 +61,21 @@ public enum WorkspaceWriter {
         let hasSettings = workspace.projectFileIndex != nil || !workspace.settings.encode().isEmpty
         return .object(
             projectObject(
-                base: base, rulesKey: rulesKey, trunks: workspace.trunks, rules: workspace.rules,
+                workspace: workspace, base: base, rulesKey: rulesKey, trunks: workspace.trunks, rules: workspace.rules,
                 settings: hasSettings ? workspace.settings : nil, calls: workspace.calls, names: names))
     }
 
     static func projectObject(
-        base: JSONObject, rulesKey: String, trunks: [Trunk], rules: [DispatchRule], settings: ProjectSettings?,
+        workspace: Workspace, base: JSONObject, rulesKey: String, trunks: [Trunk], rules: [DispatchRule], settings: ProjectSettings?,
         calls: [CallSpec]?, names: NameStyle
     ) -> JSONObject {
         var root = base
         if !trunks.isEmpty || root["trunks"] != nil {
-            root["trunks"] = .array(trunks.map { .object(encode($0, names: names)) })
+            root["trunks"] = .array(trunks.map { .object(encode($0, in: workspace, names: names)) })
         }
         let rulesName = names == .keep ? rulesKey : (names == .proto ? "dispatch_rules" : "dispatchRules")
         if !rules.isEmpty || root[rulesKey] != nil {
-            let value = JSONValue.array(rules.map { .object(encode($0, names: names)) })
+            let value = JSONValue.array(rules.map { .object(encode($0, in: workspace, names: names)) })
             if let i = root.index(of: rulesKey) {
                 root.members[i] = JSONMember(rulesName, value)
             } else {
@@ -96,36 +97,44 @@ public enum WorkspaceWriter {
     public static func lkCreateFiles(of workspace: Workspace, names: NameStyle = .keep) -> [OutputFile] {
         var out: [OutputFile] = []
         for trunk in workspace.trunks {
-            let object = stripping(encode(trunk, names: names), keys: Trunk.serverAssignedKeys)
+            let object = stripping(encode(trunk, in: workspace, names: names), keys: Trunk.serverAssignedKeys)
             out.append(OutputFile(name: fileName("trunk", trunk.id, trunk.name), document: .object(["trunk": .object(object)])))
         }
         let wrapper = names == .proto ? "dispatch_rule" : (names == .camel ? "dispatchRule" : "dispatch_rule")
         for rule in workspace.rules {
-            let object = stripping(encode(rule, names: names), keys: DispatchRule.serverAssignedKeys)
-            out.append(OutputFile(name: fileName("rule", rule.id, rule.name), document: .object(JSONObject([JSONMember(wrapper, .object(object))]))))
+            let object = stripping(encode(rule, in: workspace, names: names), keys: DispatchRule.serverAssignedKeys)
+            out.append(
+                OutputFile(
+                    name: fileName("rule", rule.id, rule.name), document: .object(JSONObject([JSONMember(wrapper, .object(object))]))))
         }
         return out
     }
 
     /// Files `lk sip … update` accepts: the bare objects, IDs included (update reads the ID
-    /// from the file). Generated IDs of new items are left out: LiveKit does not know them.
+    /// from the file). New items have no ID yet: create them first.
     public static func lkUpdateFiles(of workspace: Workspace, names: NameStyle = .keep) -> [OutputFile] {
         var out: [OutputFile] = []
         for trunk in workspace.trunks {
-            var object = encode(trunk, names: names)
-            if workspace.isNew(trunk.id) { object = stripping(object, keys: Trunk.serverAssignedKeys) }
+            let object = encode(trunk, in: workspace, names: names)
             out.append(OutputFile(name: fileName("trunk", trunk.id, trunk.name), document: .object(object)))
         }
         for rule in workspace.rules {
-            var object = encode(rule, names: names)
-            if workspace.isNew(rule.id) { object = stripping(object, keys: DispatchRule.serverAssignedKeys) }
+            let object = encode(rule, in: workspace, names: names)
             out.append(OutputFile(name: fileName("rule", rule.id, rule.name), document: .object(object)))
         }
         return out
     }
 
-    static func encode<M: ProtoMessage>(_ message: M, names: NameStyle) -> JSONObject {
-        message.encode(names: names)
+    /// IDs Switchboard generated are never written: LiveKit assigns the real one on create,
+    /// and a file read without IDs must come back without them.
+    static func encode(_ trunk: Trunk, in workspace: Workspace, names: NameStyle) -> JSONObject {
+        let object = trunk.encode(names: names)
+        return workspace.isNew(trunk.id) ? stripping(object, keys: ["sip_trunk_id", "sipTrunkId"]) : object
+    }
+
+    static func encode(_ rule: DispatchRule, in workspace: Workspace, names: NameStyle) -> JSONObject {
+        let object = rule.encode(names: names)
+        return workspace.isNew(rule.id) ? stripping(object, keys: ["sip_dispatch_rule_id", "sipDispatchRuleId"]) : object
     }
 
     static func stripping(_ object: JSONObject, keys: Set<String>) -> JSONObject {
