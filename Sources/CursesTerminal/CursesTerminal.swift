@@ -66,6 +66,9 @@ public final class CursesTerminal: TerminalBackend {
     private var colors: CursesColors
     private var lastPaintedSize: TerminalSize?
     private var isActive = false
+    /// Whether the FILE streams were opened here (and so are closed here).
+    private var ownsInput = false
+    private var ownsOutput = false
 
     /// Sets the locale, starts ncurses and configures modes and colours.
     public init(options: Options = Options()) throws {
@@ -113,9 +116,6 @@ public final class CursesTerminal: TerminalBackend {
         ownsInput = options.inputPath != nil
         ownsOutput = options.outputPath != nil
     }
-
-    private var ownsInput = false
-    private var ownsOutput = false
 
     deinit {
         shutdown()
