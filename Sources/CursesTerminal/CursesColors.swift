@@ -10,7 +10,8 @@ import TerminalKit
 /// direct-colour one (`TERM=xterm-direct`), where colour numbers are 24-bit values.
 struct CursesColors {
     let depth: ColorDepth
-    var usesDefaultColors = true
+    /// Whether `use_default_colors` succeeded, so -1 means the terminal's own colour.
+    let usesDefaultColors: Bool
     /// Set when pair numbers ran out and were recycled; the caller repaints fully.
     var exhaustedPairs = false
     private var pairs: [PairKey: Int32] = [:]
@@ -21,8 +22,9 @@ struct CursesColors {
         var background: Int32
     }
 
-    init(depth: ColorDepth) {
+    init(depth: ColorDepth, usesDefaultColors: Bool = true) {
         self.depth = depth
+        self.usesDefaultColors = usesDefaultColors
     }
 
     /// The pair number for a foreground/background combination (0 = terminal default).

@@ -24,14 +24,14 @@ enum CursesKeys {
             } else if status == OK {
                 return character(UInt32(value))
             }
-            let elapsed = monotonicMilliseconds() - started
-            if status == ERR, elapsed < slice {
+            let early = slice - (monotonicMilliseconds() - started)
+            if status == ERR, early > 0 {
                 // ERR before the timeout: input is at end of file (a closed terminal or
                 // /dev/null). Wait out the slice instead of spinning.
-                usleep(useconds_t((slice - elapsed) * 1000))
+                usleep(useconds_t(early * 1000))
             }
             if remaining >= 0 {
-                remaining -= max(slice, monotonicMilliseconds() - started)
+                remaining -= max(1, monotonicMilliseconds() - started)
                 if remaining <= 0 {
                     if let signalNumber = TerminalRestore.takePendingSignal() { onSignal(signalNumber) }
                     return nil

@@ -66,6 +66,9 @@ public final class CursesTerminal: TerminalBackend {
     private var colors: CursesColors
     private var lastPaintedSize: TerminalSize?
     private var isActive = false
+    /// Whether the FILE streams were opened here (and so are closed here).
+    private var ownsInput = false
+    private var ownsOutput = false
 
     /// Sets the locale, starts ncurses and configures modes and colours.
     public init(options: Options = Options()) throws {
@@ -107,15 +110,13 @@ public final class CursesTerminal: TerminalBackend {
         if options.environment["ESCDELAY"] == nil { _ = set_escdelay(25) }
         colors = CursesColors(depth: .none)
         colorDepth = .none
-        colorDepth = startColors(options)
-        colors = CursesColors(depth: colorDepth)
+        let started = startColors(options)
+        colorDepth = started.depth
+        colors = CursesColors(depth: started.depth, usesDefaultColors: started.usesDefaultColors)
         if options.enableMouse { setMouseEnabled(true) }
         ownsInput = options.inputPath != nil
         ownsOutput = options.outputPath != nil
     }
-
-    private var ownsInput = false
-    private var ownsOutput = false
 
     deinit {
         shutdown()
@@ -138,16 +139,16 @@ public final class CursesTerminal: TerminalBackend {
     /// Colours per the notes: none at all under `NO_COLOR` or when the user asked for none
     /// (`start_color` is never called); otherwise `start_color` + `use_default_colors`, and a
     /// depth no richer than what terminfo reports.
-    private func startColors(_ options: Options) -> ColorDepth {
+    private func startColors(_ options: Options) -> (depth: ColorDepth, usesDefaultColors: Bool) {
         let environmentDepth = ColorDepth.detect(environment: options.environment, colors: 0x100_0000)
         if options.colorDepth == ColorDepth.none || environmentDepth == .none || !has_colors() {
-            return .none
+            return (.none, true)
         }
-        guard start_color() != ERR else { return .none }
-        let usesDefaults = use_default_colors() != ERR
-        colors.usesDefaultColors = usesDefaults
+        guard start_color() != ERR else { return (.none, true) }
+        // Without default-colour support, "the terminal's own colour" falls back to white on black.
+        let usesDefaultColors = use_default_colors() != ERR
         let capability = ColorDepth.detect(environment: [:], colors: Int(sb_colors()))
-        return min(options.colorDepth ?? capability, capability)
+        return (min(options.colorDepth ?? capability, capability), usesDefaultColors)
     }
 
     // MARK: TerminalBackend

@@ -153,10 +153,11 @@ public struct ListView: Sendable {
             let detailText = DisplayWidth.truncate(detail, to: max(0, line.width / 2 - 2), ellipsis: symbols.ellipsis)
             let detailWidth = DisplayWidth.of(detailText)
             let textWidth = DisplayWidth.of(item.text)
-            // The main text has priority; the detail only takes space the text leaves free.
-            if detailWidth > 0,
-                textWidth + detailWidth + 2 <= textLimit || textLimit - detailWidth - 2 >= line.width / 2
-            {
+            // The main text has priority: the detail takes only room the text leaves free, or
+            // half the row at most when the text has to be cut anyway.
+            let fitsBeside = textWidth + detailWidth + 2 <= textLimit
+            let textKeepsHalf = textLimit - detailWidth - 2 >= line.width / 2
+            if detailWidth > 0, fitsBeside || textKeepsHalf {
                 var detailStyle = selected ? style : theme.style(.textMuted)
                 detailStyle.reverse = style.reverse
                 grid.write(detailText, column: line.maxX - 1 - detailWidth, row: line.y, style: detailStyle, clip: line)
