@@ -32,6 +32,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "oss or cloud (default: the project's settings, else oss).") var mode: ProjectSettings.Mode?
     @Flag(help: "Print the outcome as JSON.") var json = false
     @Flag(help: "Print every trunk and rule considered, and why.") var explain = false
+    @Option(help: "Answer dynamic rules from this mock webhook script, served in-process.") var mockWebhook: String?
 
     func validate() throws {
         if noPin, pin != nil { throw ValidationError("give --pin DIGITS or --no-pin, not both") }
@@ -57,16 +58,18 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try input.loadWorkspace(seed: seed)
+        let webhook = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook)
         let outcome: CallOutcome
         if let seed {
             // IDs for items without one used the seed once already; a fresh generator for the
             // call keeps the call's IDs independent of how many items needed one.
             var rng = SeededGenerator(seed: seed)
-            outcome = try simulate(workspace, using: &rng)
+            outcome = try await simulate(workspace, webhook: webhook.context, using: &rng)
         } else {
             var rng = SystemRandomNumberGenerator()
-            outcome = try simulate(workspace, using: &rng)
+            outcome = try await simulate(workspace, webhook: webhook.context, using: &rng)
         }
+        await webhook.shutdown()
         let report = SimulationReport(outcome)
         if json {
             CLIOutput.printJSON(report.json)
@@ -75,7 +78,9 @@ struct SimulateCommand: AsyncParsableCommand {
         }
     }
 
-    private func simulate(_ workspace: Workspace, using rng: inout some RandomNumberGenerator) throws -> CallOutcome {
+    private func simulate(
+        _ workspace: Workspace, webhook: WebhookContext, using rng: inout some RandomNumberGenerator
+    ) async throws -> CallOutcome {
         var spec = CallSpec(from: from, to: to)
         spec.fromHost = fromHost
         spec.toHost = toHost
@@ -87,7 +92,7 @@ struct SimulateCommand: AsyncParsableCommand {
         spec.sipCallId = sipCallId ?? ""
         let call = SimulatedCall(spec, using: &rng)
         let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: mode ?? workspace.settings.mode)
-        return engine.run(call, using: &rng)
+        return await CallSimulator(engine: engine, webhook: webhook).simulate(call, using: &rng)
     }
 }
 

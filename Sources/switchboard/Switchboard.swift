@@ -16,7 +16,10 @@ struct Switchboard: AsyncParsableCommand {
             request files, or bare trunk and rule objects.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, ExportCommand.self, SimulateCommand.self]
+        subcommands: [
+            ValidateCommand.self, ExportCommand.self, SimulateCommand.self, TestCommand.self, MockWebhookCommand.self,
+            VerifySignatureCommand.self, GenerateCommand.self,
+        ]
     )
 
     /// Runs the command and maps failures to cli.md's exit statuses: 0 done, 1 mismatches or

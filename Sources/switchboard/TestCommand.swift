@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+import SwitchboardIO
+
+/// `switchboard test SCENARIOS [FILES…]`: run saved calls and compare their outcomes with
+/// the expectations (cli.md section 5). Made for CI: one line per mismatch, a final
+/// `N passed, N failed` line, `--junit` for report viewers, exit 1 on any mismatch.
+struct TestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run call scenarios and compare each outcome with its expectation (exit 1 on any mismatch).",
+        discussion: """
+            SCENARIOS is {"scenarios": [{"name": …, "call": {"from": …, "to": …}, "expect": {…}}]}.
+            expect may name result, trunkId, ruleId, room (exact, or with * wildcards), sipStatus,
+            transferTo and rejectStatusCode; only the keys given are compared. Dynamic rules call
+            their webhooks (the project's mock webhook script, when it names one).
+            """
+    )
+
+    @Argument(help: "The scenarios file.") var scenarios: String
+    @OptionGroup var input: InputOptions
+    @Option(help: "Scenarios run at once (default: the number of cores).") var jobs: Int?
+    @Option(help: "Also write a JUnit XML report to this path.") var junit: String?
+    @Option(help: "Answer dynamic rules from this mock webhook script (instead of the project's).") var mockWebhook: String?
+    @Option(help: "Seed for generated call IDs and random room suffixes.") var seed: UInt64 = 0
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("expected --jobs of 1 or more, found \(jobs)") }
+    }
+
+    func run() async throws {
+        let list = try readScenarios()
+        let workspace = try input.loadWorkspace(seed: seed)
+        let runtime = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook)
+        let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: workspace.settings.mode)
+        let simulator = CallSimulator(engine: engine, webhook: runtime.context)
+        let clock = ContinuousClock()
+        let origin = clock.now
+        let results = await ScenarioRunner.run(
+            list, simulator: simulator, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, seed: seed,
+            now: {
+                let elapsed = clock.now - origin
+                return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            })
+        await runtime.shutdown()
+
+        for result in results where !result.passed {
+            for mismatch in result.mismatches {
+                var line = "FAIL \"\(result.scenario.name)\": \(mismatch)"
+                if mismatch.key == "result", let error = result.outcome.error { line += " (\(error))" }
+                print(line)
+            }
+        }
+        let failed = results.filter { !$0.passed }.count
+        print("\(results.count - failed) passed, \(failed) failed")
+
+        if let junit {
+            let name = ((scenarios as NSString).lastPathComponent as NSString).deletingPathExtension
+            do {
+                try AtomicFile.write(Array(JUnitReport.xml(results, suiteName: name).utf8), to: junit)
+            } catch {
+                CLIOutput.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func readScenarios() throws -> [Scenario] {
+        do {
+            guard let document = try InputFiles.read([scenarios]).first else { throw ExitCode(2) }
+            return try ScenarioFileReader.read(document)
+        } catch let failure as LoadFailure {
+            CLIOutput.error(failure.description)
+            throw ExitCode(2)
+        } catch let error as InputError {
+            CLIOutput.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
