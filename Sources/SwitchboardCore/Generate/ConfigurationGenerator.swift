@@ -1,0 +1,170 @@
+/// Builds large, realistic configurations for benchmarks and load tests, deterministic from a
+/// seed: trunks with numbers, default trunks, address filters and digest auth; rules of every
+/// type with trunk scopes, number filters, pins, attributes and `roomConfig`; and scenarios
+/// whose expected trunk and rule are known by construction.
+///
+/// Conflict-free by construction: rule `i` is scoped to trunk `i % trunks` and takes the
+/// `i / trunks`-th caller filter of that trunk, so no two rules share LiveKit's conflict key.
+public struct ConfigurationGenerator: Sendable {
+    public var trunkCount: Int
+    public var ruleCount: Int
+    public var scenarioCount: Int
+    /// Where the generated dynamic rules send their webhook requests.
+    public var webhookURL: String
+
+    public init(trunks: Int, rules: Int, scenarios: Int = 0, webhookURL: String = "http://127.0.0.1:8089/dispatch") {
+        self.trunkCount = max(1, trunks)
+        self.ruleCount = rules
+        self.scenarioCount = scenarios
+        self.webhookURL = webhookURL
+    }
+
+    /// One call and the trunk and rule it must reach.
+    public struct PlannedCall: Sendable {
+        public var name: String
+        public var from: String
+        public var to: String
+        public var sourceIP: String
+        public var trunkID: String
+        public var ruleID: String
+        public var ruleType: String
+    }
+
+    public struct Output: Sendable {
+        public var trunks: [Trunk]
+        public var rules: [DispatchRule]
+        public var calls: [PlannedCall]
+    }
+
+    /// Called numbers: area codes 201–999 with the fictional 555-0100…0199 block.
+    static func calledNumber(_ index: Int) -> String {
+        let area = 201 + (index / 100) % 799
+        return "+1\(area)55501\(String(index % 100).leftPadded(to: 2))"
+    }
+
+    /// Caller numbers: the same fictional block, counted from the other end.
+    static func callerNumber(_ index: Int) -> String {
+        let area = 999 - (index / 100) % 799
+        return "+1\(area)55501\(String(99 - index % 100).leftPadded(to: 2))"
+    }
+
+    /// Area code 200 is never used by trunks or rule filters: a caller or called number that
+    /// matches no filter.
+    static func outsideNumber(_ index: Int) -> String {
+        "+120055501\(String(index % 100).leftPadded(to: 2))"
+    }
+
+    public func generate(using rng: inout some RandomNumberGenerator) -> Output {
+        var trunks: [Trunk] = []
+        trunks.reserveCapacity(trunkCount)
+        var trunkNumbers: [[String]] = []
+        var nextNumber = 0
+        for t in 0..<trunkCount {
+            var trunk = Trunk()
+            trunk.id = GeneratedID.trunk(using: &rng)
+            trunk.name = "Trunk \(t + 1)"
+            // One trunk in 50 is a default trunk; each has its own allowed callers, because two
+            // default trunks without allowed numbers conflict.
+            if t % 50 == 49 {
+                trunk.allowedNumbers = [Self.callerNumber(t)]
+                trunk.allowedAddresses = ["203.0.113.0/24", "2001:db8:\(t % 0xFFFF)::/48", "sip\(t).carrier.example"]
+            } else {
+                let count = 1 + Int.random(in: 0..<3, using: &rng)
+                trunk.numbers = (0..<count).map { _ in
+                    defer { nextNumber += 1 }
+                    return Self.calledNumber(nextNumber)
+                }
+                if t % 3 == 0 { trunk.allowedAddresses = ["198.51.100.0/24", "sip.carrier.example"] }
+            }
+            if t % 7 == 0 {
+                trunk.authUsername = "pbx\(t)"
+                trunk.authPassword = "secret-\(GeneratedID.suffix(using: &rng))"
+            }
+            if t % 5 == 0 { trunk.krispEnabled = true }
+            if t % 11 == 0 { trunk.mediaEncryption = .allow }
+            trunk.metadata = t % 4 == 0 ? "{\"region\":\"r\(t % 9)\"}" : ""
+            trunkNumbers.append(trunk.numbers)
+            trunks.append(trunk)
+        }
+
+        var rules: [DispatchRule] = []
+        rules.reserveCapacity(ruleCount)
+        var calls: [PlannedCall] = []
+        for i in 0..<ruleCount {
+            let t = i % trunkCount
+            let slot = i / trunkCount
+            var rule = DispatchRule()
+            rule.id = GeneratedID.rule(using: &rng)
+            rule.name = "Rule \(i + 1)"
+            rule.trunkIds = [trunks[t].id]
+            if slot > 0 { rule.inboundNumbers = [Self.callerNumber(slot * 7919 + t)] }
+            let pinned = i % 23 == 22
+            let pin = pinned ? String(1000 + i % 9000) : ""
+            switch i % 20 {
+            case 0..<8: rule.kind = .direct(DirectRule(roomName: "room-\(i)", pin: pin))
+            case 8..<13: rule.kind = .individual(IndividualRule(roomPrefix: "caller-\(i % 97)", pin: pin, noRandomness: i % 3 == 0))
+            case 13..<17: rule.kind = .callee(CalleeRule(roomPrefix: "line-\(i % 89)", pin: pin, randomize: i % 2 == 0))
+            default: rule.kind = .dynamic(DynamicRule(url: webhookURL, method: i % 2 == 0 ? "POST" : "GET"))
+            }
+            if i % 4 == 0 { rule.attributes = ["team": "t\(i % 13)", "tier": i % 3 == 0 ? "gold" : "standard"] }
+            if i % 6 == 0 { rule.metadata = "{\"rule\":\(i)}" }
+            if i % 10 == 0 { rule.roomConfig = .object(["agents": .array([.object(["agentName": .string("agent-\(i % 5)")])])]) }
+            if i % 17 == 0 { rule.hidePhoneNumber = true }
+            rules.append(rule)
+            if calls.count < scenarioCount, !pinned {
+                let to = trunkNumbers[t].first
+                let from = slot > 0 ? rule.inboundNumbers[0] : Self.outsideNumber(i)
+                // Default trunks are reached through their allowed caller and address range.
+                let isDefault = to == nil
+                if isDefault && slot > 0 { continue }
+                calls.append(
+                    PlannedCall(
+                        name: "call \(calls.count + 1)", from: isDefault ? trunks[t].allowedNumbers[0] : from,
+                        to: to ?? Self.outsideNumber(i + 50), sourceIP: isDefault ? "203.0.113.7" : "198.51.100.10",
+                        trunkID: trunks[t].id, ruleID: rule.id, ruleType: rule.kind?.typeName ?? ""))
+            }
+        }
+        return Output(trunks: trunks, rules: rules, calls: calls)
+    }
+}
+
+extension ConfigurationGenerator.Output {
+    /// A Switchboard project file whose dynamic rules are answered by the generated mock script.
+    public func projectDocument() -> JSONValue {
+        .object([
+            "settings": .object(["mockWebhook": "mock-webhook.json"]),
+            "trunks": .array(trunks.map { .object($0.encode()) }),
+            "dispatchRules": .array(rules.map { .object($0.encode()) }),
+        ])
+    }
+
+    /// What `lk sip inbound list --json` prints for these trunks.
+    public func trunkListDocument() -> JSONValue { .object(["items": .array(trunks.map { .object($0.encode()) })]) }
+
+    /// What `lk sip dispatch list --json` prints for these rules.
+    public func ruleListDocument() -> JSONValue { .object(["items": .array(rules.map { .object($0.encode()) })]) }
+
+    /// A scenarios file (cli.md section 5) expecting each planned call's trunk and rule.
+    public func scenariosDocument() -> JSONValue {
+        .object([
+            "scenarios": .array(
+                calls.map { call in
+                    .object([
+                        "name": .string(call.name),
+                        "call": .object(["from": .string(call.from), "to": .string(call.to), "sourceIp": .string(call.sourceIP)]),
+                        "expect": .object(["trunkId": .string(call.trunkID), "ruleId": .string(call.ruleID)]),
+                    ])
+                })
+        ])
+    }
+
+    /// A mock-webhook script answering every generated dynamic rule.
+    public static let mockScript: JSONValue = .object([
+        "routes": .array([
+            .object([
+                "match": .object([:]), "status": 200,
+                "body": .object(["dispatch_action": "accept", "room_name": "dynamic-lobby"]),
+            ])
+        ])
+    ])
+}
