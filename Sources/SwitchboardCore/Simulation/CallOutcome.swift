@@ -142,8 +142,16 @@ public struct CallOutcome: Sendable, Equatable {
 public struct TraceEntry: Sendable, Equatable {
     public enum Step: String, Sendable { case trunk, rule, webhook, evaluate }
     public var step: Step
+    /// The trunk or rule ID; empty for summary lines ("3 other trunks list other numbers"),
+    /// "no trunk" and "no match".
     public var id: String
-    /// `matched`, `skipped`, `chosen`, `outranked`, `error`, …
+    /// The words the routing engine uses, by step (tools may match on them):
+    /// * trunk: `matched` (the trunk used), `skipped`, `outranked` (a default trunk beaten by a
+    ///   specific one), `error`, `not considered` (summary), `no trunk`;
+    /// * rule: `chosen`, `outranked`, `skipped`, `error` (conflict, unsupported rule),
+    ///   `not considered` (summary);
+    /// * evaluate: `accept`, `session`, `request pin`, `reject`, `error`, `no match`,
+    ///   `pin prompt`, `pin too long`; the webhook code adds its own.
     public var outcome: String
     public var why: String
     public init(step: Step, id: String, outcome: String, why: String) {
