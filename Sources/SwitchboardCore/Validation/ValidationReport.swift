@@ -3,8 +3,16 @@ public struct ValidationReport: Sendable {
     public var workspace: Workspace
     public var diagnostics: [Diagnostic]
 
+    /// Names by item, built once: looking each one up in the lists would make a report over
+    /// 100,000 rules quadratic.
+    let names: [ItemKey: String]
+
     public init(workspace: Workspace, diagnostics: [Diagnostic]) {
         self.workspace = workspace
+        var names: [ItemKey: String] = [:]
+        for trunk in workspace.trunks { names[ItemKey(.trunk, trunk.id)] = trunk.name }
+        for rule in workspace.rules { names[ItemKey(.rule, rule.id)] = rule.name }
+        self.names = names
         self.diagnostics = diagnostics.sorted { a, b in
             if a.severity != b.severity { return a.severity < b.severity }
             return false
@@ -15,7 +23,7 @@ public struct ValidationReport: Sendable {
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
     func label(_ key: ItemKey) -> String {
-        let name = key.kind == .trunk ? workspace.trunk(id: key.id)?.name : workspace.rule(id: key.id)?.name
+        let name = names[key]
         let kind = key.kind == .trunk ? "trunk" : "rule"
         if let name, !name.isEmpty { return "\(kind) \(key.id) \"\(name)\"" }
         return "\(kind) \(key.id)"
