@@ -65,10 +65,11 @@ enum RuleSelector {
             if entry.position == best.position {
                 trace[entry.traceIndex].outcome = "chosen"
                 let scope = specific.isEmpty ? "wildcard rule" : "rule scoped to \(trunkID ?? "")"
+                let scopes = specific.isEmpty ? "wildcard rules" : "rules scoped to \(trunkID ?? "")"
                 trace[entry.traceIndex].why =
                     pool.count == 1
                     ? "the only \(scope) that passed the filters; priority \(RulePriority.explain(rule))"
-                    : "lowest priority among the \(scope)s that passed the filters: \(RulePriority.explain(rule))"
+                    : "lowest priority among the \(pool.count) \(scopes) that passed the filters: \(RulePriority.explain(rule))"
             } else {
                 trace[entry.traceIndex].outcome = "outranked"
                 trace[entry.traceIndex].why = RulePriority.whyOutranked(rule, by: winner)
