@@ -54,7 +54,11 @@ let package = Package(
         ),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "SwitchboardIOTests", dependencies: ["SwitchboardIO", "SwitchboardCore"]),
-        .testTarget(name: "SwitchboardWebhookTests", dependencies: ["SwitchboardWebhook", "SwitchboardCore"]),
+        .testTarget(
+            name: "SwitchboardWebhookTests",
+            // Crypto directly: the signing tests recompute the HMAC without the code under test.
+            dependencies: ["SwitchboardWebhook", "SwitchboardCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
         .testTarget(name: "SwitchboardAppTests", dependencies: ["SwitchboardApp", "SwitchboardCore", "TerminalKit"]),

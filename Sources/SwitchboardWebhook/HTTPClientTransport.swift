@@ -8,9 +8,9 @@ import SwitchboardCore
 /// `WWW-Authenticate` hangs it past every timeout, and it follows redirects silently.)
 ///
 /// Thread ownership: the `HTTPClient` runs on the shared NIO event loops; this object only
-/// holds it. Each `send` is one structured task that races the exchange against the total
-/// timeout, so a webhook that stalls anywhere — connecting, before the head, mid-body — ends
-/// the simulated call on time. Redirects are not followed, nothing is retried, and the body
+/// holds it. Each `send` races the exchange against the total timeout and returns when the
+/// first of the two ends, so a webhook that stalls anywhere — connecting, before the head,
+/// mid-body — ends the simulated call on time. Redirects are not followed, nothing is retried, and the body
 /// is read only up to the size limit.
 ///
 /// Lifecycle: create once, share, and call `shutdown()` before the process exits (or the
@@ -38,22 +38,38 @@ public final class HTTPClientTransport: WebhookTransport, Sendable {
         do {
             let prepared = try prepare(request)
             let client = try self.client(connectTimeoutMs: limits.connectTimeoutMs)
-            failure = await withTaskGroup(of: WebhookFailure?.self) { group in
-                group.addTask {
-                    await Self.perform(prepared, client: client, limits: limits, progress: progress)
-                }
-                group.addTask {
-                    try? await Task.sleep(for: .milliseconds(limits.totalTimeoutMs), clock: clock)
-                    return .totalTimeout(ms: limits.totalTimeoutMs)
-                }
-                let first = await group.next() ?? nil
-                group.cancelAll()
-                return first
+            failure = await Self.race(totalTimeoutMs: limits.totalTimeoutMs, clock: clock) {
+                await Self.perform(prepared, client: client, limits: limits, progress: progress)
             }
         } catch {
             failure = error
         }
         return WebhookExchange(response: progress.response, failure: failure, durationMs: elapsedMs())
+    }
+
+    /// Runs `exchange` against the total timeout and returns as soon as either ends. The loser
+    /// is cancelled but not awaited: tearing down a hung connection must not delay the call's
+    /// outcome past its timeout. (A task group would wait for the cancelled child.)
+    private static func race(
+        totalTimeoutMs: Int, clock: ContinuousClock, _ exchange: @escaping @Sendable () async -> WebhookFailure?
+    ) async -> WebhookFailure? {
+        let tasks = Locked<[Task<Void, Never>]>([])
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<WebhookFailure?, Never>) in
+                let once = ResumeOnce(continuation)
+                let request = Task {
+                    let failure = await exchange()
+                    if once.resume(failure) { tasks.withLock { $0.forEach { $0.cancel() } } }
+                }
+                let timer = Task {
+                    guard (try? await Task.sleep(for: .milliseconds(totalTimeoutMs), clock: clock)) != nil else { return }
+                    if once.resume(.totalTimeout(ms: totalTimeoutMs)) { request.cancel() }
+                }
+                tasks.withLock { $0 = [request, timer] }
+            }
+        } onCancel: {
+            tasks.withLock { $0.forEach { $0.cancel() } }
+        }
     }
 
     /// Shuts every client down. Sends after this fail with a clear message.
@@ -127,6 +143,24 @@ public final class HTTPClientTransport: WebhookTransport, Sendable {
             if Task.isCancelled { return .totalTimeout(ms: limits.totalTimeoutMs) }
             return TransportErrorMapping.failure(for: error, url: request.url, limits: limits)
         }
+    }
+}
+
+/// Resumes a continuation once, whichever racer gets there first.
+final class ResumeOnce: Sendable {
+    private let continuation: Locked<CheckedContinuation<WebhookFailure?, Never>?>
+
+    init(_ continuation: CheckedContinuation<WebhookFailure?, Never>) { self.continuation = Locked(continuation) }
+
+    /// True for the one call that resumed.
+    func resume(_ value: WebhookFailure?) -> Bool {
+        guard
+            let continuation = continuation.withLock({ c in
+                defer { c = nil }; return c
+            })
+        else { return false }
+        continuation.resume(returning: value)
+        return true
     }
 }
 
