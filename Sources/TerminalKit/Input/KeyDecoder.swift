@@ -29,16 +29,21 @@ public struct KeyDecoder: Sendable {
     public mutating func feed(_ bytes: [UInt8]) -> [Key] {
         pending.append(contentsOf: bytes)
         var keys: [Key] = []
-        while !pending.isEmpty {
-            switch Self.parse(pending[...]) {
+        // Walk an index and drop the used bytes once at the end: removing them key by key
+        // made a large paste quadratic (a 256 KiB paste took minutes).
+        var start = pending.startIndex
+        while start < pending.endIndex {
+            switch Self.parse(pending[start...]) {
             case .key(let key, let length):
                 if let key { keys.append(key) }
-                pending.removeFirst(length)
+                start += length
             case .incomplete:
-                if pending.count > Self.maximumSequenceLength { pending.removeFirst(pending.count) }
+                if pending.endIndex - start > Self.maximumSequenceLength { start = pending.endIndex }
+                pending.removeFirst(start)
                 return keys
             }
         }
+        pending.removeAll(keepingCapacity: true)
         return keys
     }
 
@@ -188,9 +193,10 @@ public struct KeyDecoder: Sendable {
     static func sgrMouse(_ parameters: ArraySlice<UInt8>, final: UInt8) -> Key? {
         let numbers = String(decoding: parameters, as: UTF8.self).split(separator: ";").compactMap { Int($0) }
         guard numbers.count == 3, final == UInt8(ascii: "M") || final == UInt8(ascii: "m") else { return nil }
+        // Clamped before any arithmetic: a forged report may carry any Int, Int.min included.
         let code = numbers[0]
-        let column = max(0, numbers[1] - 1)
-        let row = max(0, numbers[2] - 1)
+        let column = min(max(numbers[1], 1), Int(UInt16.max)) - 1
+        let row = min(max(numbers[2], 1), Int(UInt16.max)) - 1
         let button: MouseButton = [.left, .middle, .right][min(2, code & 3)]
         let action: MouseEvent.Action
         if code & 64 != 0 {
