@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in the graph through AsyncHTTPClient; named for the TLS fault tests' server.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.0.0"),
     ],
     targets: [
         // Pure core: JSON, model, routing, the webhook contract, validation. No I/O, no UI.
@@ -57,7 +59,12 @@ let package = Package(
         .testTarget(
             name: "SwitchboardWebhookTests",
             // Crypto directly: the signing tests recompute the HMAC without the code under test.
-            dependencies: ["SwitchboardWebhook", "SwitchboardCore", .product(name: "Crypto", package: "swift-crypto")]
+            // NIOSSL: the fault matrix's self-signed https:// server.
+            dependencies: [
+                "SwitchboardWebhook", "SwitchboardCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import SwitchboardCore
 
@@ -34,6 +35,9 @@ enum TransportErrorMapping {
             default: return .other("\(error)")
             }
         }
+        if let error = error as? HTTPParserError {
+            return .other("the response is not valid HTTP/1.1 (\(error))")
+        }
         if error is SocketAddressError {
             return .dnsFailure(host: endpoint.host)
         }
@@ -46,9 +50,23 @@ enum TransportErrorMapping {
         // NIOSSL is a dependency of AsyncHTTPClient, not of this module: recognise its errors by name.
         let typeName = String(reflecting: type(of: error))
         if typeName.contains("NIOSSL") || typeName.contains("BoringSSL") || typeName.contains("TLS") {
-            return .tlsFailure(detail: "\(error)")
+            return .tlsFailure(detail: tlsDetail(error))
         }
         return .other("\(error)")
+    }
+
+    /// BoringSSL's reason code rather than NIO's whole error, which names a source file of
+    /// the build machine: `the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED)`.
+    static func tlsDetail(_ error: any Error) -> String {
+        let text = "\(error)"
+        guard let marker = text.range(of: "OPENSSL_internal:") else { return text }
+        let reason = String(text[marker.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        switch reason {
+        case "": return text
+        case "CERTIFICATE_VERIFY_FAILED": return "the server's certificate is not trusted (\(reason))"
+        case "WRONG_VERSION_NUMBER": return "the server did not answer with TLS (\(reason); is it plain http://?)"
+        default: return reason
+        }
     }
 
     static func errno(of error: any Error) -> Int32? {

@@ -16,10 +16,11 @@ public enum WebhookResolution {
             case (let response?, nil): WebhookReplyReader.read(status: response.status, body: response.body)
             default: nil
             }
+        // Error lines and notes quote what the server sent: made visible, never interpreted.
         let errorMessage: String? =
             switch (exchange.failure, reply) {
-            case (let failure?, _): failure.message
-            case (nil, .failure(let error)?): error.message
+            case (let failure?, _): Wording.visible(failure.message)
+            case (nil, .failure(let error)?): Wording.visible(error.message)
             default: nil
             }
         let record = WebhookRecord(
@@ -32,7 +33,7 @@ public enum WebhookResolution {
             error: errorMessage)
 
         routed.trace.append(traceEntry(pending, request: request, exchange: exchange, reply: reply, error: errorMessage))
-        if case .success(let usable)? = reply { routed.notes += usable.notes }
+        if case .success(let usable)? = reply { routed.notes += usable.notes.map(Wording.visible) }
         routed.notes += CompatibilityNotes.notes(
             for: CompatibilityNotes.Exchange(rule: pending.dynamicRule, request: request, payload: payload, result: exchange, reply: reply))
 

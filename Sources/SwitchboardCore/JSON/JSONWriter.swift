@@ -69,8 +69,22 @@ public struct JSONWriter {
 
     public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // DEL and the C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped too: JSON
+        // allows them raw, but a terminal showing the output may act on them (U+009B is CSI).
+        var afterC2 = false
         for b in s.utf8 {
+            if afterC2 {
+                afterC2 = false
+                if b < 0xA0 {
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
+                } else {
+                    out.append(contentsOf: [0xC2, b])
+                }
+                continue
+            }
             switch b {
+            case 0xC2: afterC2 = true
+            case 0x7F: out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, UInt8(ascii: "7"), UInt8(ascii: "f")])
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
