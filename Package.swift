@@ -5,7 +5,11 @@ let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "switchboard", targets: ["switchboard"])
+        .executable(name: "switchboard", targets: ["switchboard"]),
+        // For the separate Benchmarks/ package, which depends on this one by path.
+        .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
+        .library(name: "SwitchboardApp", targets: ["SwitchboardApp"]),
+        .library(name: "TerminalKit", targets: ["TerminalKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -414,3 +414,201 @@ func hex(_ byte: UInt8, width: Int = 2) -> String {
     let digits = String(byte, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }
+
+// MARK: - Deferred item lists
+
+/// The elements of one array, either already built or still bytes in the document, parsed one
+/// at a time as they are iterated. Loading a 100,000-item list this way holds one item's JSON
+/// tree at a time instead of all of them.
+public struct JSONElements: Sequence {
+    enum Storage {
+        case values([JSONValue])
+        /// `start` is just past the array's `[`; `count` the number of elements a bracket scan
+        /// found (exact for a valid document).
+        case deferred(bytes: [UInt8], start: Int, count: Int, failure: DeferredFailure)
+    }
+
+    /// Set when a deferred element failed to parse; the caller then reads the document again
+    /// the ordinary way, which reports the error exactly.
+    final class DeferredFailure: @unchecked Sendable {
+        var failed = false
+    }
+
+    let storage: Storage
+
+    public init(_ values: [JSONValue]) { storage = .values(values) }
+
+    init(bytes: [UInt8], start: Int, count: Int) {
+        storage = .deferred(bytes: bytes, start: start, count: count, failure: DeferredFailure())
+    }
+
+    /// How many elements there are, for reserving room up front.
+    public var count: Int {
+        switch storage {
+        case .values(let values): return values.count
+        case .deferred(_, _, let count, _): return count
+        }
+    }
+
+    /// True when iteration stopped at a syntax error (a deferred list only).
+    public var failed: Bool {
+        if case .deferred(_, _, _, let failure) = storage { return failure.failed }
+        return false
+    }
+
+    public struct Iterator: IteratorProtocol {
+        let storage: Storage
+        var position: Int
+        var done = false
+
+        public mutating func next() -> JSONValue? {
+            switch storage {
+            case .values(let values):
+                guard position < values.count else { return nil }
+                defer { position += 1 }
+                return values[position]
+            case .deferred(let bytes, _, _, let failure):
+                guard !done else { return nil }
+                let start = position
+                let result = bytes.withUnsafeBufferPointer { buffer -> (JSONValue?, Int, Bool) in
+                    var cursor = Cursor(buffer)
+                    cursor.index = start
+                    // The root object and this array enclose every element.
+                    cursor.depth = 2
+                    do {
+                        return try cursor.nextElement()
+                    } catch {
+                        return (nil, cursor.index, true)
+                    }
+                }
+                position = result.1
+                if result.2 { failure.failed = true }
+                if result.0 == nil { done = true }
+                return result.0
+            }
+        }
+    }
+
+    public func makeIterator() -> Iterator {
+        switch storage {
+        case .values: return Iterator(storage: storage, position: 0)
+        case .deferred(_, let start, _, _): return Iterator(storage: storage, position: start)
+        }
+    }
+}
+
+extension JSONParser {
+    /// A root object whose arrays under `keys` are not built: each reads as `.array([])` in
+    /// `root`, and its elements come from `elements[key]`, parsed as they are iterated. Nil
+    /// for anything unusual (not an object, invalid UTF-8, a syntax error before or around the
+    /// lists); the caller then parses the whole document, which reports errors exactly.
+    public static func parseDeferringLists(
+        _ bytes: [UInt8], keys: Set<String>
+    ) -> (root: JSONObject, elements: [String: JSONElements])? {
+        let found = bytes.withUnsafeBufferPointer { buffer -> (JSONObject, [String: (start: Int, count: Int)])? in
+            var cursor = Cursor(buffer)
+            return try? cursor.parseRootDeferring(keys)
+        }
+        guard let (root, lists) = found else { return nil }
+        return (root, lists.mapValues { JSONElements(bytes: bytes, start: $0.start, count: $0.count) })
+    }
+}
+
+extension Cursor {
+    /// The root object, skipping (with a bracket scan) the arrays of `keys`; returns where
+    /// each skipped array's elements start.
+    mutating func parseRootDeferring(_ keys: Set<String>) throws(JSONSyntaxError) -> (JSONObject, [String: (start: Int, count: Int)]) {
+        let fail = JSONSyntaxError(offset: index, message: "")
+        if UTF8Validation.firstInvalidOffset(bytes) != nil { throw fail }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw fail }
+        try enter()
+        index += 1
+        var members: [JSONMember] = []
+        var starts: [String: (start: Int, count: Int)] = [:]
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { throw fail }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail }
+            index += 1
+            skipWhitespace()
+            if keys.contains(key), starts[key] == nil, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                let start = index + 1
+                guard let count = skipBracketed() else { throw fail }
+                starts[key] = (start, count)
+                members.append(JSONMember(key, .array([])))
+            } else {
+                members.append(JSONMember(key, try parseValue()))
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw fail }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "}") else { throw fail }
+            index += 1
+            skipWhitespace()
+            guard index == bytes.count else { throw fail }
+            return (JSONObject(members), starts)
+        }
+    }
+
+    /// Moves past the array or object starting here by counting brackets outside strings, and
+    /// returns how many elements it has. Validates nothing: the elements are parsed later.
+    mutating func skipBracketed() -> Int? {
+        var depth = 0
+        var inString = false
+        var commas = 0
+        var empty = true
+        while index < bytes.count {
+            let b = bytes[index]
+            index += 1
+            if inString {
+                if b == UInt8(ascii: "\\") {
+                    index += 1
+                } else if b == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            if depth == 1, empty, b != 0x20, b != 0x0A, b != 0x0D, b != 0x09, b != UInt8(ascii: "]") { empty = false }
+            switch b {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return empty ? 0 : commas + 1 }
+            case UInt8(ascii: ","): if depth == 1 { commas += 1 }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// The next element of an array whose `[` (or previous element) is behind the cursor:
+    /// the element and where the one after it starts, or nil at the closing `]`.
+    mutating func nextElement() throws(JSONSyntaxError) -> (JSONValue?, Int, Bool) {
+        let fail = JSONSyntaxError(offset: index, message: "")
+        skipWhitespace()
+        guard index < bytes.count else { throw fail }
+        if bytes[index] == UInt8(ascii: "]") { return (nil, index, false) }
+        let value = try parseValue()
+        skipWhitespace()
+        guard index < bytes.count else { throw fail }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            skipWhitespace()
+            // `[1,]`: a trailing comma is not JSON.
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw fail }
+            return (value, index, false)
+        }
+        guard bytes[index] == UInt8(ascii: "]") else { throw fail }
+        return (value, index, false)
+    }
+}

@@ -13,7 +13,7 @@ public struct CallSpec: ProtoMessage {
     public var headers = StringMap()
     public var callId = ""
     public var sipCallId = ""
-    public var source = JSONObject()
+    public var source = MessageSource()
 
     public init() {}
 

@@ -19,7 +19,7 @@ public struct DispatchRule: ProtoMessage, Identifiable {
     public var mediaEncryption = MediaEncryption.disable
     public var createdAt = ""
     public var updatedAt = ""
-    public var source = JSONObject()
+    public var source = MessageSource()
 
     public init() {}
 

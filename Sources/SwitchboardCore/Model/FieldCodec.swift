@@ -8,17 +8,21 @@ public struct FieldCodec<Value: Equatable & Sendable>: Sendable {
     let zero: JSONValue
     /// Messages must be re-encoded to rename their inner keys; scalars keep their source text.
     let isStructured: Bool
+    /// `encode(value, .keep) == json`, answered without building the encoding (optional).
+    let matchesEncoding: (@Sendable (Value, JSONValue) -> Bool)?
 
     public init(
         decode: @escaping @Sendable (JSONValue, JSONPath) throws(ModelError) -> Value,
         encode: @escaping @Sendable (Value, NameStyle) -> JSONValue?,
         zero: JSONValue,
-        isStructured: Bool = false
+        isStructured: Bool = false,
+        matchesEncoding: (@Sendable (Value, JSONValue) -> Bool)? = nil
     ) {
         self.decode = decode
         self.encode = encode
         self.zero = zero
         self.isStructured = isStructured
+        self.matchesEncoding = matchesEncoding
     }
 }
 
@@ -32,7 +36,11 @@ extension FieldCodec where Value == String {
             }
         },
         encode: { value, _ in value.isEmpty ? nil : .string(value) },
-        zero: .string("")
+        zero: .string(""),
+        matchesEncoding: { value, json in
+            guard case .string(let s) = json else { return false }
+            return !value.isEmpty && s == value
+        }
     )
 }
 
@@ -70,7 +78,14 @@ extension FieldCodec where Value == [String] {
             }
         },
         encode: { value, _ in value.isEmpty ? nil : .array(value.map { .string($0) }) },
-        zero: .array([])
+        zero: .array([]),
+        matchesEncoding: { value, json in
+            guard case .array(let elements) = json, !value.isEmpty, elements.count == value.count else { return false }
+            for (element, string) in zip(elements, value) {
+                guard case .string(let s) = element, s == string else { return false }
+            }
+            return true
+        }
     )
 }
 
@@ -177,7 +192,13 @@ extension FieldCodec {
             },
             encode: { value, names in value.map { .object($0.encode(names: names)) } },
             zero: .null,
-            isStructured: true
+            isStructured: true,
+            // A canonical message writes back exactly the object it was read from.
+            matchesEncoding: { value, json in
+                guard let value else { return false }
+                if value.source.layout != nil { return true }
+                return .object(value.encode()) == json
+            }
         )
     }
 }

@@ -5,7 +5,7 @@ public struct MediaConfig: ProtoMessage {
     /// Optional in the proto: "unset" and DISABLE differ when trunk and rule merge.
     public var encryption: MediaEncryption?
     public var mediaTimeout: ProtoDuration?
-    public var source = JSONObject()
+    public var source = MessageSource()
 
     public init() {}
 
@@ -20,7 +20,7 @@ public struct MediaConfig: ProtoMessage {
     public struct Codec: ProtoMessage {
         public var name = ""
         public var rate: UInt32 = 0
-        public var source = JSONObject()
+        public var source = MessageSource()
 
         public init() {}
         public init(name: String, rate: UInt32 = 0) {

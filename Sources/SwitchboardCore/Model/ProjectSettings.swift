@@ -25,7 +25,7 @@ public struct ProjectSettings: ProtoMessage {
     /// A mock-webhook script (path relative to the project file) that Switchboard serves itself
     /// while this project is open, so dynamic rules answer without a real webhook.
     public var mockWebhook = ""
-    public var source = JSONObject()
+    public var source = MessageSource()
 
     public init() {}
 

@@ -1,13 +1,14 @@
 /// A LiveKit protobuf message read from JSON without losing anything.
 ///
-/// The typed properties are what Switchboard reasons about; `source` is the object exactly as
-/// it was read. Writing merges the two: a field whose typed value still equals what the source
-/// said keeps the source's key spelling and value text (`1` stays `1`, `"30.000s"` stays), a
-/// changed field is re-encoded in place, and keys the model does not know stay where they were.
+/// The typed properties are what Switchboard reasons about; `source` is what was read (see
+/// `MessageSource`). Writing merges the two: a field whose typed value still equals what the
+/// source said keeps the source's key spelling and value text (`1` stays `1`, `"30.000s"`
+/// stays), a changed field is re-encoded in place, and keys the model does not know stay where
+/// they were.
 public protocol ProtoMessage: Equatable, Sendable {
     init()
-    /// The object as read from the file; empty for a message created in Switchboard.
-    var source: JSONObject { get set }
+    /// What was read from the file; empty for a message created in Switchboard.
+    var source: MessageSource { get set }
     static var table: FieldTable<Self> { get }
     /// Checks across fields after every field was read (for example a oneof's single member).
     static func validateDecoded(_ message: Self, path: JSONPath) throws(ModelError)
@@ -18,11 +19,16 @@ extension ProtoMessage {
 
     public static func decode(_ object: JSONObject, path: JSONPath) throws(ModelError) -> Self {
         var message = Self()
-        message.source = object
-        var seen: [Int: String] = [:]
+        message.source = MessageSource(object)
+        // Fields read so far, as bits: no hashing and no allocation per member.
+        var seen: UInt64 = 0
+        var last = -1
         for member in object.members {
-            guard let i = table.index[member.key] else { continue }
-            if let previous = seen[i] {
+            guard let i = table.lookup(member.key, after: last) else { continue }
+            last = i
+            if i < 64, seen & (1 << UInt64(i)) != 0,
+                let previous = object.members.first(where: { table.index[$0.key] == i })?.key
+            {
                 let where_ = path.lastKey.map { " in \"\($0)\"" } ?? ""
                 if previous == member.key {
                     throw ModelError(path.appending(member.key), "expected each field once\(where_), found \"\(member.key)\" twice")
@@ -32,16 +38,50 @@ extension ProtoMessage {
                     "expected each field once\(where_), found both \"\(previous)\" and \"\(member.key)\" (two spellings of one field; keep one)"
                 )
             }
-            seen[i] = member.key
+            if i < 64 { seen |= 1 << UInt64(i) }
             try table.specs[i].read(&message, member.value, path.appending(member.key))
         }
         try validateDecoded(message, path: path)
+        if let layout = canonicalLayout(of: message, object) { message.source = MessageSource(canonical: layout) }
         return message
+    }
+
+    /// The layout of `object` when it is exactly what `encode` writes from the typed fields:
+    /// known keys only, in table order, in one spelling, no zero values. Such an object need
+    /// not be kept: its keys and spelling are enough to write it back byte for byte. (lk's
+    /// own output and Switchboard's are like this, so large files keep no JSON tree per item.)
+    static func canonicalLayout(of message: Self, _ object: JSONObject) -> MessageSource.Layout? {
+        let specs = table.specs
+        guard specs.count <= MessageSource.Layout.maximumFields else { return nil }
+        var fields: UInt32 = 0
+        var last = -1
+        var proto: Bool?
+        for member in object.members {
+            guard let i = table.lookup(member.key, after: last), i > last else { return nil }
+            last = i
+            let spec = specs[i]
+            if spec.proto != spec.camel {
+                let isProto = member.key == spec.proto
+                if let proto, proto != isProto { return nil }
+                proto = isProto
+            }
+            guard spec.isCanonical(message, member.value) else { return nil }
+            fields |= 1 << UInt32(i)
+        }
+        // A field the object did not have must write nothing (a default that is not zero
+        // would be written, and the object would not come back as it was).
+        for (i, spec) in specs.enumerated() where fields & (1 << UInt32(i)) == 0 {
+            if spec.canonical(message) != nil { return nil }
+        }
+        return MessageSource.Layout(fields: fields, proto: proto ?? false)
     }
 
     /// The message as a JSON object, merged over `source` as described on the protocol.
     public func encode(names: NameStyle = .keep) -> JSONObject {
         let specs = Self.table.specs
+        if let layout = source.layout {
+            return encode(over: layout, names: names)
+        }
         var written = [Bool](repeating: false, count: specs.count)
         var out: [JSONMember] = []
         out.reserveCapacity(source.count + 2)
@@ -68,16 +108,75 @@ extension ProtoMessage {
         return JSONObject(out)
     }
 
+    /// `encode` over a canonical source: the same merge as over the object it stands for
+    /// (present fields in table order, then new ones), without keeping that object.
+    private func encode(over layout: MessageSource.Layout, names: NameStyle) -> JSONObject {
+        let specs = Self.table.specs
+        var out: [JSONMember] = []
+        out.reserveCapacity(specs.count)
+        for (i, spec) in specs.enumerated() where layout.contains(i) {
+            let key = names == .keep ? (layout.proto ? spec.proto : spec.camel) : spec.name(in: names)
+            // Unchanged fields re-encode to the source's own value (that is what canonical
+            // means); changed ones are re-encoded as in the general merge.
+            if let value = spec.merge(self, nil, names) {
+                out.append(JSONMember(key, value))
+            } else if !spec.omitWhenCleared {
+                out.append(JSONMember(key, spec.zero))
+            }
+        }
+        for (i, spec) in specs.enumerated() where !layout.contains(i) {
+            if let value = spec.merge(self, nil, names) {
+                out.append(JSONMember(spec.name(in: names), value))
+            }
+        }
+        return JSONObject(out)
+    }
+
     /// Keys in the source that the model does not know; shown read-only in the UI.
     public var unknownMembers: [JSONMember] {
         source.members.filter { Self.table.index[$0.key] == nil }
     }
+}
 
-    /// True when the typed fields say something other than the source (the item was edited).
-    public var isEdited: Bool {
-        guard let reread = try? Self.decode(source, path: .root) else { return true }
-        return reread != self
+/// What a message keeps of the object it was read from: the object itself, or — when the
+/// object was exactly the encoding of its typed fields (`ProtoMessage.canonicalLayout`) — only
+/// which fields it had and how their keys were spelled. Either way `encode` writes the same
+/// bytes; the second costs four bytes instead of a JSON tree per message.
+public struct MessageSource: Sendable, Equatable {
+    public struct Layout: Sendable, Equatable {
+        static let maximumFields = 31
+        /// Bit `i`: field `i` of the message's table was present.
+        var fields: UInt32
+        /// Keys were spelled snake_case (the proto names) rather than camelCase.
+        var proto: Bool
+
+        func contains(_ field: Int) -> Bool { fields & (1 << UInt32(field)) != 0 }
     }
+
+    /// The object as read; empty for a message created in Switchboard and for a canonical one.
+    public private(set) var object: JSONObject
+    /// Set when the object was canonical and was not kept.
+    public private(set) var layout: Layout?
+
+    public init() {
+        object = JSONObject()
+        layout = nil
+    }
+
+    public init(_ object: JSONObject) {
+        self.object = object
+        layout = nil
+    }
+
+    init(canonical layout: Layout) {
+        object = JSONObject()
+        self.layout = layout
+    }
+
+    /// The kept object's members (none for a canonical source: it had no unknown keys).
+    public var members: [JSONMember] { object.members }
+    public var count: Int { object.count }
+    public var isEmpty: Bool { object.isEmpty && layout == nil }
 }
 
 /// The fields of one message, with a lookup by either spelling.
@@ -96,6 +195,17 @@ public struct FieldTable<Model>: Sendable {
     }
 
     public func spec(named key: String) -> FieldSpec<Model>? { index[key].map { specs[$0] } }
+
+    /// The field for `key`. Keys usually come in table order, so the fields after `last` are
+    /// tried first by comparing strings (cheap for short keys), then the hash table.
+    func lookup(_ key: String, after last: Int) -> Int? {
+        var i = last + 1
+        while i < specs.count {
+            if specs[i].camel == key || specs[i].proto == key { return i }
+            i += 1
+        }
+        return index[key]
+    }
 }
 
 /// One protobuf field: its two JSON spellings and how to read and merge-write it.
@@ -104,6 +214,11 @@ public struct FieldSpec<Model>: Sendable {
     public let camel: String
     let read: @Sendable (inout Model, JSONValue, JSONPath) throws(ModelError) -> Void
     let merge: @Sendable (Model, JSONValue?, NameStyle) -> JSONValue?
+    /// The field as `encode` writes it with no source (nil for the zero value).
+    let canonical: @Sendable (Model) -> JSONValue?
+    /// Whether `value` is exactly what `canonical` gives (and not nil), without building it
+    /// when the codec can tell.
+    let isCanonical: @Sendable (Model, JSONValue) -> Bool
     let zero: JSONValue
     /// Oneof members disappear when another member is chosen, instead of being written as zero.
     let omitWhenCleared: Bool
@@ -119,6 +234,12 @@ public struct FieldSpec<Model>: Sendable {
         nonisolated(unsafe) let keyPath = keyPath
         self.read = { (model, value, path) throws(ModelError) in
             model[keyPath: keyPath] = try codec.decode(value, path)
+        }
+        self.canonical = { model in codec.encode(model[keyPath: keyPath], .keep) }
+        self.isCanonical = { model, value in
+            let current = model[keyPath: keyPath]
+            if let matches = codec.matchesEncoding { return matches(current, value) }
+            return codec.encode(current, .keep) == value
         }
         self.merge = { model, sourceValue, names in
             let current = model[keyPath: keyPath]

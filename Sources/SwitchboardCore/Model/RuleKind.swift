@@ -40,7 +40,7 @@ public enum RuleKind: Sendable, Equatable {
 public struct DirectRule: ProtoMessage {
     public var roomName = ""
     public var pin = ""
-    public var source = JSONObject()
+    public var source = MessageSource()
     public init() {}
     public init(roomName: String, pin: String = "") {
         self.roomName = roomName
@@ -57,7 +57,7 @@ public struct IndividualRule: ProtoMessage {
     public var roomPrefix = ""
     public var pin = ""
     public var noRandomness = false
-    public var source = JSONObject()
+    public var source = MessageSource()
     public init() {}
     public init(roomPrefix: String, pin: String = "", noRandomness: Bool = false) {
         self.roomPrefix = roomPrefix
@@ -76,7 +76,7 @@ public struct CalleeRule: ProtoMessage {
     public var roomPrefix = ""
     public var pin = ""
     public var randomize = false
-    public var source = JSONObject()
+    public var source = MessageSource()
     public init() {}
     public init(roomPrefix: String, pin: String = "", randomize: Bool = false) {
         self.roomPrefix = roomPrefix
@@ -95,7 +95,7 @@ public struct DynamicRule: ProtoMessage {
     public var url = ""
     /// `POST` when empty; see dynamic-dispatch.md section 1.
     public var method = ""
-    public var source = JSONObject()
+    public var source = MessageSource()
     public init() {}
     public init(url: String, method: String = "POST") {
         self.url = url

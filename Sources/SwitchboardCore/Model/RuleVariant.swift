@@ -1,36 +1,44 @@
 /// The `rule` object (`SIPDispatchRule`): a oneof holding exactly one variant.
 public struct RuleVariant: ProtoMessage {
-    var direct: DirectRule?
-    var individual: IndividualRule?
-    var callee: CalleeRule?
-    var dynamic: DynamicRule?
-    public var source = JSONObject()
+    /// The one member a oneof holds. Stored once rather than as four optionals, which would
+    /// take four variants' room in every rule.
+    private var member: RuleKind?
+    public var source = MessageSource()
 
     public init() {}
 
     public init(_ kind: RuleKind) { self.kind = kind }
 
-    /// Setting a kind clears the other members, as assigning a oneof does.
+    /// Setting a kind replaces the member, as assigning a oneof does.
     public var kind: RuleKind? {
-        get {
-            if let direct { return .direct(direct) }
-            if let individual { return .individual(individual) }
-            if let callee { return .callee(callee) }
-            if let dynamic { return .dynamic(dynamic) }
-            return nil
-        }
+        get { member }
+        set { member = newValue }
+    }
+
+    // The four members as the field table reads and writes them: setting one chooses it,
+    // clearing one clears it only when it is the chosen one.
+    var direct: DirectRule? {
+        get { if case .direct(let r) = member { r } else { nil } }
         set {
-            direct = nil
-            individual = nil
-            callee = nil
-            dynamic = nil
-            switch newValue {
-            case .direct(let r): direct = r
-            case .individual(let r): individual = r
-            case .callee(let r): callee = r
-            case .dynamic(let r): dynamic = r
-            case nil: break
-            }
+            if let newValue { member = .direct(newValue) } else if case .direct = member { member = nil }
+        }
+    }
+    var individual: IndividualRule? {
+        get { if case .individual(let r) = member { r } else { nil } }
+        set {
+            if let newValue { member = .individual(newValue) } else if case .individual = member { member = nil }
+        }
+    }
+    var callee: CalleeRule? {
+        get { if case .callee(let r) = member { r } else { nil } }
+        set {
+            if let newValue { member = .callee(newValue) } else if case .callee = member { member = nil }
+        }
+    }
+    var dynamic: DynamicRule? {
+        get { if case .dynamic(let r) = member { r } else { nil } }
+        set {
+            if let newValue { member = .dynamic(newValue) } else if case .dynamic = member { member = nil }
         }
     }
 

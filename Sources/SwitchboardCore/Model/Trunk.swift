@@ -21,7 +21,7 @@ public struct Trunk: ProtoMessage, Identifiable {
     public var media: MediaConfig?
     public var createdAt = ""
     public var updatedAt = ""
-    public var source = JSONObject()
+    public var source = MessageSource()
 
     public init() {}
 

@@ -40,8 +40,12 @@ public struct RoutingIndex: Sendable {
     }
 
     public init(trunks: [Trunk], rules: [DispatchRule], fullTraceLimit: Int = RoutingIndex.defaultFullTraceLimit) {
-        self.trunks = trunks.sorted { $0.id < $1.id }
-        self.rules = rules.sorted { $0.id < $1.id }
+        // Sort positions, then copy each item once: sorting the large values themselves
+        // moves them O(n log n) times.
+        let trunkIDs = trunks.map(\.id)
+        let ruleIDs = rules.map(\.id)
+        self.trunks = trunkIDs.indices.sorted { trunkIDs[$0] < trunkIDs[$1] }.map { trunks[$0] }
+        self.rules = ruleIDs.indices.sorted { ruleIDs[$0] < ruleIDs[$1] }.map { rules[$0] }
         self.fullTraceLimit = fullTraceLimit
         conflicts = RuleConflicts(rules: self.rules)
 

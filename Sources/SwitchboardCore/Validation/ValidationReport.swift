@@ -10,6 +10,7 @@ public struct ValidationReport: Sendable {
     public init(workspace: Workspace, diagnostics: [Diagnostic]) {
         self.workspace = workspace
         var names: [ItemKey: String] = [:]
+        names.reserveCapacity(workspace.trunks.count + workspace.rules.count)
         for trunk in workspace.trunks { names[ItemKey(.trunk, trunk.id)] = trunk.name }
         for rule in workspace.rules { names[ItemKey(.rule, rule.id)] = rule.name }
         self.names = names

@@ -31,9 +31,12 @@ public enum FileShape: String, Sendable, Equatable {
 
     /// Whether a bare object (or list item) reads as a trunk, a rule, or neither.
     static func objectKind(_ object: JSONObject) -> ItemKind? {
-        let keys = Set(object.keys)
-        let rule = !keys.isDisjoint(with: ruleOnlyKeys)
-        let trunk = !keys.isDisjoint(with: trunkOnlyKeys)
+        var rule = false
+        var trunk = false
+        for member in object.members {
+            if !rule, ruleOnlyKeys.contains(member.key) { rule = true }
+            if !trunk, trunkOnlyKeys.contains(member.key) { trunk = true }
+        }
         if rule && !trunk { return .rule }
         if trunk && !rule { return .trunk }
         return nil

@@ -7,11 +7,14 @@ public enum WorkspaceLoader {
         var workspace = Workspace()
         var errors: [InputError] = []
         // Positions are computed only for a duplicate: re-parsing per item would be quadratic.
-        var firstSeen: [ItemKey: (document: Int, path: JSONPath)] = [:]
+        // Where each document's items start in `workspace.trunks` and `workspace.rules`, so
+        // that a duplicate ID can name its first occurrence without a record per item.
+        var itemRanges: [(document: Int, trunks: Int, rules: Int, paths: (trunks: ItemPaths, rules: ItemPaths))] = []
 
         for (documentIndex, document) in documents.enumerated() {
             do {
-                let parsed = try readFile(document)
+                var parsed = try readFile(document)
+                workspace.origins.reserveCapacity(workspace.origins.count + parsed.trunks.count + parsed.rules.count)
                 let fileIndex = workspace.files.count
                 workspace.files.append(parsed.file)
                 if parsed.file.shape == .project, workspace.projectFileIndex == nil {
@@ -19,44 +22,53 @@ public enum WorkspaceLoader {
                     workspace.settings = parsed.settings ?? ProjectSettings()
                     workspace.calls = parsed.calls
                 }
-                for (var trunk, path) in parsed.trunks {
-                    if trunk.id.isEmpty {
-                        trunk.id = GeneratedID.trunk(using: &rng)
-                        workspace.newIDs.insert(trunk.id)
-                    }
-                    let key = ItemKey(.trunk, trunk.id)
-                    if let first = firstSeen[key] {
-                        let firstDocument = documents[first.document]
-                        let firstPosition = Self.position(of: first.path, in: firstDocument)
-                        throw InputError(
-                            file: document.path, position: Self.position(of: path, in: document),
-                            message:
-                                "expected each trunk ID once, found \"\(trunk.id)\" again (first at \(firstDocument.path):\(firstPosition))"
-                        )
-                    }
-                    firstSeen[key] = (documentIndex, path)
-                    workspace.origins[key] = fileIndex
-                    workspace.trunks.append(trunk)
+                func duplicate(
+                    _ what: String, _ id: String, item: Int, paths: ItemPaths, first: (document: Int, path: JSONPath)
+                )
+                    -> InputError
+                {
+                    let firstDocument = documents[first.document]
+                    let firstPosition = Self.position(of: first.path, in: firstDocument)
+                    return InputError(
+                        file: document.path, position: Self.position(of: paths.path(item), in: document),
+                        message: "expected each \(what) ID once, found \"\(id)\" again (first at \(firstDocument.path):\(firstPosition))")
                 }
-                for (var rule, path) in parsed.rules {
-                    if rule.id.isEmpty {
-                        rule.id = GeneratedID.rule(using: &rng)
-                        workspace.newIDs.insert(rule.id)
+                // Taken out of `parsed` so that IDs are assigned in place, without a second copy.
+                var trunks = parsed.trunks
+                parsed.trunks = []
+                for i in trunks.indices {
+                    if trunks[i].id.isEmpty {
+                        trunks[i].id = GeneratedID.trunk(using: &rng)
+                        workspace.newIDs.insert(trunks[i].id)
                     }
-                    let key = ItemKey(.rule, rule.id)
-                    if let first = firstSeen[key] {
-                        let firstDocument = documents[first.document]
-                        let firstPosition = Self.position(of: first.path, in: firstDocument)
-                        throw InputError(
-                            file: document.path, position: Self.position(of: path, in: document),
-                            message:
-                                "expected each dispatch rule ID once, found \"\(rule.id)\" again (first at \(firstDocument.path):\(firstPosition))"
-                        )
+                    let key = ItemKey(.trunk, trunks[i].id)
+                    if workspace.origins.updateValue(fileIndex, forKey: key) != nil {
+                        let id = trunks[i].id
+                        let first =
+                            trunks.firstIndex(where: { $0.id == id }).flatMap { $0 < i ? (documentIndex, parsed.trunkPaths.path($0)) : nil }
+                            ?? firstOccurrence(of: id, in: workspace.trunks, itemRanges, \.trunks, \.paths.trunks)
+                        throw duplicate("trunk", id, item: i, paths: parsed.trunkPaths, first: first)
                     }
-                    firstSeen[key] = (documentIndex, path)
-                    workspace.origins[key] = fileIndex
-                    workspace.rules.append(rule)
                 }
+                var rules = parsed.rules
+                parsed.rules = []
+                for i in rules.indices {
+                    if rules[i].id.isEmpty {
+                        rules[i].id = GeneratedID.rule(using: &rng)
+                        workspace.newIDs.insert(rules[i].id)
+                    }
+                    let key = ItemKey(.rule, rules[i].id)
+                    if workspace.origins.updateValue(fileIndex, forKey: key) != nil {
+                        let id = rules[i].id
+                        let first =
+                            rules.firstIndex(where: { $0.id == id }).flatMap { $0 < i ? (documentIndex, parsed.rulePaths.path($0)) : nil }
+                            ?? firstOccurrence(of: id, in: workspace.rules, itemRanges, \.rules, \.paths.rules)
+                        throw duplicate("dispatch rule", id, item: i, paths: parsed.rulePaths, first: first)
+                    }
+                }
+                itemRanges.append((documentIndex, workspace.trunks.count, workspace.rules.count, (parsed.trunkPaths, parsed.rulePaths)))
+                if workspace.trunks.isEmpty { workspace.trunks = trunks } else { workspace.trunks += trunks }
+                if workspace.rules.isEmpty { workspace.rules = rules } else { workspace.rules += rules }
             } catch let error as InputError {
                 errors.append(error)
             } catch {
@@ -67,11 +79,34 @@ public enum WorkspaceLoader {
         return workspace
     }
 
+    /// The document and path of the first item with `id` among those already loaded.
+    static func firstOccurrence<Item: Identifiable<String>>(
+        of id: String, in items: [Item],
+        _ ranges: [(document: Int, trunks: Int, rules: Int, paths: (trunks: ItemPaths, rules: ItemPaths))],
+        _ start: KeyPath<(document: Int, trunks: Int, rules: Int, paths: (trunks: ItemPaths, rules: ItemPaths)), Int>,
+        _ paths: KeyPath<(document: Int, trunks: Int, rules: Int, paths: (trunks: ItemPaths, rules: ItemPaths)), ItemPaths>
+    ) -> (document: Int, path: JSONPath) {
+        guard let position = items.firstIndex(where: { $0.id == id }),
+            let range = ranges.last(where: { $0[keyPath: start] <= position })
+        else { return (0, .root) }
+        return (range.document, range[keyPath: paths].path(position - range[keyPath: start]))
+    }
+
+    /// Where a file's items sit: one path (a create request or bare object), or a list's
+    /// path plus the item's index. Kept instead of a path per item, which only an error needs.
+    struct ItemPaths {
+        var base: JSONPath = .root
+        var indexed = false
+        func path(_ item: Int) -> JSONPath { indexed ? base.appending(item) : base }
+    }
+
     /// The contents of one file before IDs are assigned.
     struct ParsedFile {
         var file: LoadedFile
-        var trunks: [(Trunk, JSONPath)] = []
-        var rules: [(DispatchRule, JSONPath)] = []
+        var trunks: [Trunk] = []
+        var trunkPaths = ItemPaths()
+        var rules: [DispatchRule] = []
+        var rulePaths = ItemPaths()
         var settings: ProjectSettings?
         var calls: [CallSpec] = []
     }
@@ -82,6 +117,7 @@ public enum WorkspaceLoader {
     }
 
     static func readFile(_ document: SourceDocument) throws(InputError) -> ParsedFile {
+        if let parsed = readListsInPlace(document) { return parsed }
         let value: JSONValue
         do {
             value = try JSONParser.parse(document.bytes)
@@ -95,16 +131,42 @@ public enum WorkspaceLoader {
         }
     }
 
+    /// Keys whose lists can hold many items.
+    static let listKeys: Set<String> = ["items", "trunks", "dispatchRules", "dispatch_rules"]
+
+    /// The fast path for lists and projects: the item lists are parsed one item at a time, so
+    /// only one item's JSON tree exists at once. Nil for any other shape and for any error,
+    /// which the ordinary path then reports exactly as always (syntax errors first).
+    static func readListsInPlace(_ document: SourceDocument) -> ParsedFile? {
+        guard let (root, lists) = JSONParser.parseDeferringLists(document.bytes, keys: listKeys) else { return nil }
+        let keys = Set(root.keys)
+        let isList = keys.contains("items")
+        guard
+            isList
+                || (!keys.contains("dispatch_rule") && !keys.contains("dispatchRule") && !keys.contains("trunk")
+                    && !keys.isDisjoint(with: FileShape.projectKeys))
+        else { return nil }
+        // A deferred list the shape does not read would be lost from the wrapper.
+        if isList, lists.keys.contains(where: { $0 != "items" }) { return nil }
+        let parsed = try? interpret(.object(root), path: document.path, lists: { lists[$0] })
+        guard let parsed, !lists.values.contains(where: \.failed) else { return nil }
+        return parsed
+    }
+
     static let shapeHelp =
         "a project ({\"trunks\": …, \"dispatchRules\": …}), an lk list ({\"items\": …}), a create request ({\"trunk\": …} or {\"dispatch_rule\": …}), or a trunk or rule object"
 
-    static func interpret(_ value: JSONValue, path file: String) throws(ModelError) -> ParsedFile {
+    /// - Parameter lists: the elements of a root list whose value in `value` is a placeholder
+    ///   (see `readListsInPlace`); nil reads the lists from `value` itself.
+    static func interpret(
+        _ value: JSONValue, path file: String, lists: (String) -> JSONElements? = { _ in nil }
+    ) throws(ModelError) -> ParsedFile {
         guard case .object(let root) = value else {
             throw ModelError(.root, "expected \(shapeHelp), found \(value.kindDescription)")
         }
         let keys = Set(root.keys)
         if keys.contains("items") {
-            return try readList(root, file: file)
+            return try readList(root, file: file, items: lists("items"))
         }
         if let key = ["dispatch_rule", "dispatchRule"].first(where: keys.contains) {
             if keys.contains("dispatch_rule") && keys.contains("dispatchRule") {
@@ -113,27 +175,29 @@ public enum WorkspaceLoader {
             let path = JSONPath([.key(key)])
             let rule = try readObject(root[key]!, path: path, as: DispatchRule.self)
             var parsed = ParsedFile(file: LoadedFile(path: file, shape: .ruleCreate, root: root, itemKey: key))
-            parsed.rules = [(rule, path)]
+            parsed.rules = [rule]
+            parsed.rulePaths = ItemPaths(base: path)
             return parsed
         }
         if keys.contains("trunk") {
             let path = JSONPath([.key("trunk")])
             let trunk = try readObject(root["trunk"]!, path: path, as: Trunk.self)
             var parsed = ParsedFile(file: LoadedFile(path: file, shape: .trunkCreate, root: root, itemKey: "trunk"))
-            parsed.trunks = [(trunk, path)]
+            parsed.trunks = [trunk]
+            parsed.trunkPaths = ItemPaths(base: path)
             return parsed
         }
         if !keys.isDisjoint(with: FileShape.projectKeys) {
-            return try readProject(root, file: file)
+            return try readProject(root, file: file, lists: lists)
         }
         switch FileShape.objectKind(root) {
         case .trunk:
             var parsed = ParsedFile(file: LoadedFile(path: file, shape: .bareTrunk, root: root))
-            parsed.trunks = [(try Trunk.decode(root, path: .root), .root)]
+            parsed.trunks = [try Trunk.decode(root, path: .root)]
             return parsed
         case .rule:
             var parsed = ParsedFile(file: LoadedFile(path: file, shape: .bareRule, root: root))
-            parsed.rules = [(try DispatchRule.decode(root, path: .root), .root)]
+            parsed.rules = [try DispatchRule.decode(root, path: .root)]
             return parsed
         case nil:
             let found =
@@ -149,13 +213,29 @@ public enum WorkspaceLoader {
         return try M.decode(object, path: path)
     }
 
-    static func readList(_ root: JSONObject, file: String) throws(ModelError) -> ParsedFile {
+    static func readList(_ root: JSONObject, file: String, items deferred: JSONElements?) throws(ModelError) -> ParsedFile {
         let path = JSONPath([.key("items")])
-        guard case .array(let items) = root["items"]! else {
-            throw .typeMismatch(path, expected: "a list", found: root["items"]!)
+        let items: JSONElements
+        if let deferred {
+            items = deferred
+        } else {
+            guard case .array(let values) = root["items"]! else {
+                throw .typeMismatch(path, expected: "a list", found: root["items"]!)
+            }
+            items = JSONElements(values)
         }
         var kind: ItemKind?
-        var parsed = ParsedFile(file: LoadedFile(path: file, shape: .ruleList, root: root, itemKey: "items"))
+        var parsed = ParsedFile(file: LoadedFile(path: file, shape: .ruleList, root: withoutItems(root, ["items"]), itemKey: "items"))
+        parsed.trunkPaths = ItemPaths(base: path, indexed: true)
+        parsed.rulePaths = parsed.trunkPaths
+        // Growing a 100,000-item array by doubling would briefly hold two copies of it.
+        if items.count > 0, case .object(let first)? = items.first(where: { _ in true }) {
+            if FileShape.objectKind(first) == .trunk {
+                parsed.trunks.reserveCapacity(items.count)
+            } else {
+                parsed.rules.reserveCapacity(items.count)
+            }
+        }
         for (i, item) in items.enumerated() {
             let itemPath = path.appending(i)
             guard case .object(let object) = item else {
@@ -172,50 +252,66 @@ public enum WorkspaceLoader {
             }
             kind = itemKind
             switch itemKind {
-            case .trunk: parsed.trunks.append((try Trunk.decode(object, path: itemPath), itemPath))
-            case .rule: parsed.rules.append((try DispatchRule.decode(object, path: itemPath), itemPath))
+            case .trunk: parsed.trunks.append(try Trunk.decode(object, path: itemPath))
+            case .rule: parsed.rules.append(try DispatchRule.decode(object, path: itemPath))
             }
         }
         parsed.file.shape = kind == .trunk ? .trunkList : .ruleList
         return parsed
     }
 
-    static func readProject(_ root: JSONObject, file: String) throws(ModelError) -> ParsedFile {
+    static func readProject(_ root: JSONObject, file: String, lists: (String) -> JSONElements?) throws(ModelError) -> ParsedFile {
         if root["dispatchRules"] != nil && root["dispatch_rules"] != nil {
             throw ModelError(JSONPath([.key("dispatch_rules")]), "expected one of \"dispatchRules\" and \"dispatch_rules\", found both")
         }
         let rulesKey = root["dispatch_rules"] != nil ? "dispatch_rules" : "dispatchRules"
-        var parsed = ParsedFile(file: LoadedFile(path: file, shape: .project, root: root, rulesKey: rulesKey))
+        let kept = withoutItems(root, ["trunks", rulesKey])
+        var parsed = ParsedFile(file: LoadedFile(path: file, shape: .project, root: kept, rulesKey: rulesKey))
         if let value = root["trunks"] {
-            parsed.trunks = try readArray(value, path: JSONPath([.key("trunks")]), what: "trunk", as: Trunk.self)
+            parsed.trunkPaths = ItemPaths(base: JSONPath([.key("trunks")]), indexed: true)
+            parsed.trunks = try readArray(value, lists("trunks"), path: parsed.trunkPaths.base, what: "trunk", as: Trunk.self)
         }
         if let value = root[rulesKey] {
-            parsed.rules = try readArray(value, path: JSONPath([.key(rulesKey)]), what: "dispatch rule", as: DispatchRule.self)
+            parsed.rulePaths = ItemPaths(base: JSONPath([.key(rulesKey)]), indexed: true)
+            parsed.rules = try readArray(value, lists(rulesKey), path: parsed.rulePaths.base, what: "dispatch rule", as: DispatchRule.self)
         }
         if let value = root["settings"] {
             parsed.settings = try readObject(value, path: JSONPath([.key("settings")]), as: ProjectSettings.self)
         }
         if let value = root["calls"] {
-            parsed.calls = try readArray(value, path: JSONPath([.key("calls")]), what: "call", as: CallSpec.self).map(\.0)
+            parsed.calls = try readArray(value, nil, path: JSONPath([.key("calls")]), what: "call", as: CallSpec.self)
         }
         return parsed
     }
 
+    /// The wrapper object with each item list emptied: the writer puts the current items back
+    /// in the same place, and the file's wrapper no longer holds a second copy of every item
+    /// (the models keep what they need).
+    static func withoutItems(_ root: JSONObject, _ keys: [String]) -> JSONObject {
+        var out = root
+        for i in out.members.indices where keys.contains(out.members[i].key) {
+            if case .array = out.members[i].value { out.members[i].value = .array([]) }
+        }
+        return out
+    }
+
+    /// - Parameter deferred: the list's elements when `value` is only a placeholder.
     static func readArray<M: ProtoMessage>(
-        _ value: JSONValue, path: JSONPath, what: String, as: M.Type
-    ) throws(ModelError) -> [(M, JSONPath)] {
+        _ value: JSONValue, _ deferred: JSONElements?, path: JSONPath, what: String, as: M.Type
+    ) throws(ModelError) -> [M] {
         if case .null = value { return [] }
-        guard case .array(let elements) = value else {
+        guard case .array(let values) = value else {
             throw .typeMismatch(path, expected: "a list of \(what) objects", found: value)
         }
-        var out: [(M, JSONPath)] = []
+        let elements = deferred ?? JSONElements(values)
+        var out: [M] = []
         out.reserveCapacity(elements.count)
         for (i, element) in elements.enumerated() {
             let itemPath = path.appending(i)
             guard case .object(let object) = element else {
                 throw ModelError(itemPath, "expected a \(what) object in \"\(path.lastKey ?? "")\", found \(element.kindDescription)")
             }
-            out.append((try M.decode(object, path: itemPath), itemPath))
+            out.append(try M.decode(object, path: itemPath))
         }
         return out
     }
