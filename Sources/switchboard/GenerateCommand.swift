@@ -21,11 +21,14 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How many scenarios (at most one per rule).") var scenarios = 1000
     @Option(help: "Seed for IDs and choices.") var seed: UInt64 = 1
     @Option(help: "URL the generated dynamic rules call.") var webhookUrl = "http://127.0.0.1:8089/dispatch"
+    @Flag(help: "Plan scenarios only for dynamic rules (one rule in five), for webhook load tests.")
+    var dynamicScenarios = false
     @Argument(help: "The directory to write into (created when missing).") var directory: String
 
     func run() throws {
         var rng = SeededGenerator(seed: seed)
-        let generator = ConfigurationGenerator(trunks: trunks, rules: rules, scenarios: scenarios, webhookURL: webhookUrl)
+        let generator = ConfigurationGenerator(
+            trunks: trunks, rules: rules, scenarios: scenarios, webhookURL: webhookUrl, dynamicScenariosOnly: dynamicScenarios)
         let output = generator.generate(using: &rng)
         let lk = (directory as NSString).appendingPathComponent("lk")
         try FileManager.default.createDirectory(atPath: lk, withIntermediateDirectories: true)

@@ -24,6 +24,7 @@ struct TestCommand: AsyncParsableCommand {
     @Option(help: "Also write a JUnit XML report to this path.") var junit: String?
     @Option(help: "Answer dynamic rules from this mock webhook script (instead of the project's).") var mockWebhook: String?
     @Option(help: "Seed for generated call IDs and random room suffixes.") var seed: UInt64 = 0
+    @Flag(help: "Print the run's duration and rate to standard error (loading excluded).") var stats = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("expected --jobs of 1 or more, found \(jobs)") }
@@ -43,7 +44,9 @@ struct TestCommand: AsyncParsableCommand {
                 let elapsed = clock.now - origin
                 return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             })
+        let elapsed = clock.now - origin
         await runtime.shutdown()
+        if stats { Self.printStats(results, elapsed: elapsed) }
 
         for result in results where !result.passed {
             for mismatch in result.mismatches {
@@ -65,6 +68,15 @@ struct TestCommand: AsyncParsableCommand {
             }
         }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// `stats: 412 ms, 24271 scenarios/s, 10000 scenarios, 10000 webhook requests`: what
+    /// scripts/bench.sh compares with wrk.
+    static func printStats(_ results: [ScenarioRunner.Result], elapsed: Duration) {
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let requests = results.filter { $0.outcome.webhook != nil }.count
+        let rate = ms > 0 ? Int((Double(results.count) / ms * 1000).rounded()) : 0
+        CLIOutput.error("stats: \(Int(ms.rounded())) ms, \(rate) scenarios/s, \(results.count) scenarios, \(requests) webhook requests")
     }
 
     private func readScenarios() throws -> [Scenario] {

@@ -11,12 +11,34 @@ public struct ConfigurationGenerator: Sendable {
     public var scenarioCount: Int
     /// Where the generated dynamic rules send their webhook requests.
     public var webhookURL: String
+    /// Plan calls only to dynamic rules (a webhook load test): one rule in five is dynamic.
+    public var dynamicScenariosOnly: Bool
 
-    public init(trunks: Int, rules: Int, scenarios: Int = 0, webhookURL: String = "http://127.0.0.1:8089/dispatch") {
+    public init(
+        trunks: Int, rules: Int, scenarios: Int = 0, webhookURL: String = "http://127.0.0.1:8089/dispatch",
+        dynamicScenariosOnly: Bool = false
+    ) {
         self.trunkCount = max(1, trunks)
         self.ruleCount = rules
         self.scenarioCount = scenarios
         self.webhookURL = webhookURL
+        self.dynamicScenariosOnly = dynamicScenariosOnly
+    }
+
+    /// `createdAt`/`updatedAt` as LiveKit's server stamps them (RFC 3339, UTC), `minutes` after
+    /// 2025-01-01T00:00:00Z; like `lk … list --json`, every listed item carries both.
+    static func timestamp(minutes: Int) -> String {
+        let day = minutes / 1440
+        // 2025 is not a leap year; the generator stays within it for up to 525,600 items.
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        var month = 0
+        var dayOfMonth = day % 365
+        while dayOfMonth >= lengths[month] {
+            dayOfMonth -= lengths[month]
+            month += 1
+        }
+        func two(_ n: Int) -> String { String(n).leftPadded(to: 2) }
+        return "2025-\(two(month + 1))-\(two(dayOfMonth + 1))T\(two(minutes / 60 % 24)):\(two(minutes % 60)):00Z"
     }
 
     /// One call and the trunk and rule it must reach.
@@ -83,6 +105,8 @@ public struct ConfigurationGenerator: Sendable {
             if t % 5 == 0 { trunk.krispEnabled = true }
             if t % 11 == 0 { trunk.mediaEncryption = .allow }
             trunk.metadata = t % 4 == 0 ? "{\"region\":\"r\(t % 9)\"}" : ""
+            trunk.createdAt = Self.timestamp(minutes: t)
+            trunk.updatedAt = Self.timestamp(minutes: t + (t % 3) * 1440)
             trunkNumbers.append(trunk.numbers)
             trunks.append(trunk)
         }
@@ -110,8 +134,12 @@ public struct ConfigurationGenerator: Sendable {
             if i % 6 == 0 { rule.metadata = "{\"rule\":\(i)}" }
             if i % 10 == 0 { rule.roomConfig = .object(["agents": .array([.object(["agentName": .string("agent-\(i % 5)")])])]) }
             if i % 17 == 0 { rule.hidePhoneNumber = true }
+            rule.createdAt = Self.timestamp(minutes: trunkCount + i)
+            rule.updatedAt = Self.timestamp(minutes: trunkCount + i + (i % 5) * 720)
             rules.append(rule)
-            if calls.count < scenarioCount, !pinned {
+            let isDynamic: Bool
+            if case .dynamic = rule.kind { isDynamic = true } else { isDynamic = false }
+            if calls.count < scenarioCount, !pinned, isDynamic || !dynamicScenariosOnly {
                 let to = trunkNumbers[t].first
                 let from = slot > 0 ? rule.inboundNumbers[0] : Self.outsideNumber(i)
                 // Default trunks are reached through their allowed caller and address range.
