@@ -39,7 +39,9 @@ struct MockWebhookCommand: AsyncParsableCommand {
             CLIOutput.error("\(error)")
             throw ExitCode(2)
         }
-        print("mock webhook listening on \(server.baseURL) (\(mockScript.routes.count) routes from \(script)); Ctrl-C stops")
+        // Written unbuffered: a script (or test) waiting for this line must see it now, not at exit.
+        let banner = "mock webhook listening on \(server.baseURL) (\(mockScript.routes.count) routes from \(script)); Ctrl-C stops\n"
+        FileHandle.standardOutput.write(Data(banner.utf8))
         let signals = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -50,7 +52,7 @@ struct MockWebhookCommand: AsyncParsableCommand {
         await server.waitUntilClosed()
         await server.shutdown()
         for source in signals { source.cancel() }
-        print("mock webhook stopped")
+        FileHandle.standardOutput.write(Data("mock webhook stopped\n".utf8))
     }
 
     /// ` from_user=+1… to_user=+1…` for a POST body, to show which route will answer.

@@ -98,12 +98,14 @@ struct WebhookCommandTests {
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        // The first line names the URL; poll for it with a deadline rather than sleeping.
-        var text = ""
+        // The first line names the URL; poll for it with a deadline (a blocking read could hang).
+        let collected = Collected()
+        output.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
         let deadline = ContinuousClock.now + .seconds(20)
-        while !text.contains("\n"), ContinuousClock.now < deadline {
-            text += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        while !collected.text.contains("\n"), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
         }
+        let text = collected.text
         let url = try #require(text.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init))
 
         let directory = try temporaryDirectory()
@@ -120,8 +122,30 @@ struct WebhookCommandTests {
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        while !collected.text.hasSuffix("stopped\n"), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        output.fileHandleForReading.readabilityHandler = nil
+        let rest = collected.text
         #expect(rest.contains("POST /dispatch from_user=+12025550100 to_user=+13105550188"))
         #expect(rest.hasSuffix("mock webhook stopped\n"))
+    }
+}
+
+/// Output of a running child, gathered as it arrives.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) {
+        lock.lock()
+        data.append(chunk)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -5,7 +5,9 @@ import Testing
 
 /// Every error outcome of dynamic-dispatch.md section 4 over a real socket: each is an ERROR
 /// with SIP 503, one line of message, and the simulated call ends within its timeout + 100 ms.
-@Suite("Webhook errors over HTTP")
+/// Serialized: the bound is about the transport, and on a 2-core machine parallel cases would
+/// measure each other's scheduling instead.
+@Suite("Webhook errors over HTTP", .serialized)
 struct WebhookErrorTests {
     static let limits = WebhookLimits(connectTimeoutMs: 300, totalTimeoutMs: 400, maxResponseBytes: 1000)
     static let bound = Duration.milliseconds(limits.totalTimeoutMs + 100)
