@@ -17,6 +17,10 @@ public enum AtomicFile {
         public var description: String { "\(path): could not write: \(reason)" }
     }
 
+    /// A temporary file of this age is a leftover of a writer that was killed (a live write
+    /// takes seconds at most), and the next successful write of the same file removes it.
+    public static let staleTemporaryAge: Double = 300
+
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
@@ -56,11 +60,29 @@ public enum AtomicFile {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
         ok = true
+        removeStaleTemporaries(of: url.lastPathComponent, in: directory)
         // The rename itself is durable only once the directory is synced.
         let dirFD = open(directory, O_RDONLY)
         if dirFD >= 0 {
             fsync(dirFD)
             close(dirFD)
+        }
+    }
+
+    /// Removes `.NAME.tmp-XXXXXX` files next to `NAME` that are older than
+    /// `staleTemporaryAge`: what a writer killed mid-write (SIGKILL, power loss) left behind.
+    /// Younger ones may belong to another process writing the same file right now.
+    static func removeStaleTemporaries(of name: String, in directory: String) {
+        let prefix = "." + name + ".tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.utf8.count == prefix.utf8.count + 6 {
+            let path = directory + "/" + entry
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                let modified = attributes[.modificationDate] as? Date,
+                -modified.timeIntervalSinceNow > staleTemporaryAge
+            else { continue }
+            unlink(path)
         }
     }
 }

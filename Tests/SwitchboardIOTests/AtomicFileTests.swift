@@ -22,6 +22,21 @@ struct AtomicFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["project.json"])
     }
 
+    @Test("a write removes stale temporaries of the same file, and only those")
+    func removesStaleTemporaries() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("project.json").path
+        let stale = dir.appendingPathComponent(".project.json.tmp-AbC123").path
+        let fresh = dir.appendingPathComponent(".project.json.tmp-XyZ789").path
+        let other = dir.appendingPathComponent(".other.json.tmp-AbC123").path
+        for file in [stale, fresh, other] { FileManager.default.createFile(atPath: file, contents: Data("partial".utf8)) }
+        let hourAgo = Date(timeIntervalSinceNow: -3600)
+        for file in [stale, other] { try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: file) }
+        try AtomicFile.write(Array("new".utf8), to: path)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == [".other.json.tmp-AbC123", ".project.json.tmp-XyZ789", "project.json"])
+    }
+
     @Test("the replaced file keeps its permissions")
     func keepsPermissions() throws {
         let dir = try temporaryDirectory()
