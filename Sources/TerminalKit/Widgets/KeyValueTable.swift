@@ -50,7 +50,10 @@ public struct KeyValueTable: Sendable {
             case .blank:
                 result.append(Line(key: nil, value: "", element: .tableValue))
             case .section(let title):
-                result.append(Line(key: nil, value: sanitizeForDisplay(title), element: .tableSection))
+                // Headings wrap like values, so a narrow pane never cuts one off mid-word.
+                for piece in TextWrap.wrap(sanitizeForDisplay(title), width: max(1, width)) {
+                    result.append(Line(key: nil, value: piece, element: .tableSection))
+                }
             case .pair(let key, let value, let role):
                 let wrapped = TextWrap.wrap(sanitizeForDisplay(value), width: valueWidth)
                 for (index, piece) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {

@@ -89,12 +89,20 @@ public struct ListView: Sendable {
     public var emptyMessage: String
     public var showsFooter: Bool
     public var symbols: Symbols
+    /// The length of the whole list when ``items`` holds only a window of it; `nil` when
+    /// ``items`` is the whole list. A 100,000-row list is drawn from its visible rows alone, so a
+    /// keystroke costs what the screen shows, not what the file holds.
+    public var itemCount: Int?
+    /// The position of `items[0]` in the whole list (with ``itemCount``).
+    public var windowStart: Int
 
     public init(
         items: [ListItem], state: ListState, focused: Bool = true, filter: String? = nil,
         isEditingFilter: Bool = false, totalCount: Int? = nil, emptyMessage: String = "Nothing here",
-        showsFooter: Bool = true, symbols: Symbols = .unicode
+        showsFooter: Bool = true, symbols: Symbols = .unicode, itemCount: Int? = nil, windowStart: Int = 0
     ) {
+        self.itemCount = itemCount
+        self.windowStart = windowStart
         self.items = items
         self.state = state
         self.focused = focused
@@ -113,24 +121,30 @@ public struct ListView: Sendable {
 
     /// The footer's position text: `3/12` or `3/12 of 40`.
     public var positionText: String {
-        let base = state.positionText(count: items.count)
-        if let totalCount, totalCount != items.count { return base + " of \(totalCount)" }
+        let base = state.positionText(count: count)
+        if let totalCount, totalCount != count { return base + " of \(totalCount)" }
         return base
     }
+
+    /// Rows in the whole list (not just the window held in ``items``).
+    public var count: Int { itemCount ?? items.count }
 
     /// Draws the list; returns the offset actually used (store it back into the state).
     @discardableResult
     public func render(in rect: Rect, grid: inout CellGrid, theme: Theme) -> Int {
         grid.fill(rect, style: theme.base)
         let height = viewHeight(for: rect)
-        let offset = state.visibleOffset(viewHeight: height, count: items.count)
-        if items.isEmpty, height > 0 {
+        let offset = state.visibleOffset(viewHeight: height, count: count)
+        if count == 0, height > 0 {
             let message = DisplayWidth.truncate(emptyMessage, to: rect.width - 2, ellipsis: symbols.ellipsis)
             grid.write(message, column: rect.x + 1, row: rect.y, style: theme.style(.listEmpty), clip: rect)
         }
-        for row in 0..<height where offset + row < items.count {
+        for row in 0..<height where offset + row < count {
             let index = offset + row
-            drawItem(items[index], selected: index == state.selected, in: rect.row(row), grid: &grid, theme: theme)
+            guard items.indices.contains(index - windowStart) else { continue }
+            drawItem(
+                items[index - windowStart], selected: index == state.selected, in: rect.row(row), grid: &grid,
+                theme: theme)
         }
         if showsFooter, rect.height >= 2 {
             drawFooter(in: rect.row(rect.height - 1), grid: &grid, theme: theme)
