@@ -17,9 +17,10 @@ struct Switchboard: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            ValidateCommand.self, ExportCommand.self, SimulateCommand.self, TestCommand.self, MockWebhookCommand.self,
-            VerifySignatureCommand.self, GenerateCommand.self,
-        ]
+            TUICommand.self, ValidateCommand.self, ExportCommand.self, SimulateCommand.self, TestCommand.self,
+            MockWebhookCommand.self, VerifySignatureCommand.self, GenerateCommand.self, BenchTUICommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 
     /// Runs the command and maps failures to cli.md's exit statuses: 0 done, 1 mismatches or

@@ -1,0 +1,87 @@
+import TerminalKit
+
+/// The app's two pure functions, Elm style:
+///
+/// * ``update(_:_:)`` takes the state and a message and returns the next state and the effects
+///   to run — no I/O, no clock, no terminal, so every flow is testable by feeding messages;
+/// * ``view(_:size:theme:)`` draws a state into a ``CellGrid`` — no terminal either, so every
+///   screen is a golden text snapshot.
+///
+/// ``AppLoop`` connects them to a ``TerminalBackend`` and an ``EffectRunner``.
+public enum App {
+    public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
+        var next = state
+        let effects = reduce(&next, message)
+        return (next, effects)
+    }
+
+    /// ``update(_:_:)`` in place: what the loop calls, so large arrays in the state are not
+    /// copied on every keystroke.
+    public static func reduce(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .key(.resize):
+            return []
+        case .key(.mouse(let event)):
+            return handleMouse(&state, event)
+        case .key(let key):
+            return handleKey(&state, key)
+        case .resize(let size):
+            state.size = size
+            relayout(&state)
+            return []
+        case .tick(let now):
+            state.clock = now
+            if let toast = state.toast {
+                if let expiry = toast.expiresAt {
+                    if now >= expiry { state.toast = nil }
+                } else {
+                    state.toast?.expiresAt = now + ToastState.duration
+                }
+            }
+            return []
+        case .mouseReportingChanged(let enabled):
+            state.mouseEnabled = enabled
+            state.showToast(enabled ? "Mouse on" : "Mouse off: select text with the mouse; M turns it back on")
+            return []
+        case .reloaded(.success(let catalog)):
+            state.replaceCatalog(catalog)
+            state.detailOffset = 0
+            state.showToast(
+                "Reloaded \(catalog.workspace.trunks.count) trunks and \(catalog.workspace.rules.count) rules",
+                kind: .success)
+            return []
+        case .reloaded(.failure(let failure)):
+            state.showToast("Reload failed: \(failure.message)", kind: .error)
+            return []
+        }
+    }
+
+    /// Routes a key by where the keyboard is: an overlay, the filter, or the lists.
+    static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let context = state.keyContext
+        let action = KeyMap.action(for: key, in: context)
+        switch context {
+        case .help:
+            return handleHelpKey(&state, key, action)
+        case .palette:
+            return handlePaletteKey(&state, key, action)
+        case .filter:
+            return handleFilterKey(&state, key, action)
+        case .browse:
+            guard let action else { return [] }
+            return perform(action, &state)
+        }
+    }
+
+    /// After a resize: every list keeps its selection in view at the new height.
+    static func relayout(_ state: inout AppState) {
+        let rows = state.layout.listRows
+        state.trunks.relayout(viewHeight: rows)
+        state.rules.relayout(viewHeight: rows)
+        state.detailOffset = min(state.detailOffset, maxDetailOffset(state))
+        if case .help(var help) = state.overlay {
+            help.offset = min(help.offset, maxHelpOffset(state, help))
+            state.overlay = .help(help)
+        }
+    }
+}

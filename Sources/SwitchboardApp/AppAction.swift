@@ -1,0 +1,32 @@
+/// What a key can ask the app to do. The raw value is the action name stored in the
+/// key-binding table (and matched when help is filtered by typing).
+public enum AppAction: String, CaseIterable, Sendable {
+    case showTrunks = "show-trunks"
+    case showRules = "show-rules"
+    case showProject = "show-project"
+    case moveDown = "down"
+    case moveUp = "up"
+    case moveTop = "top"
+    case moveBottom = "bottom"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case nextPane = "next-pane"
+    case previousPane = "previous-pane"
+    case focusDetail = "open-details"
+    case focusList = "focus-list"
+    case startFilter = "filter"
+    case back = "back"
+    case cycleSort = "sort"
+    case revealSecrets = "reveal-secrets"
+    case toggleMouse = "mouse"
+    case reload = "reload"
+    case help = "help"
+    case palette = "palette"
+    case quit = "quit"
+    // Inside the filter, help and palette.
+    case acceptFilter = "keep-filter"
+    case clearFilter = "clear-filter"
+    case deleteBackward = "delete-backward"
+    case closeOverlay = "close"
+    case runCommand = "run-command"
+}

@@ -1,0 +1,83 @@
+import TerminalKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The main loop: reads keys from a ``TerminalBackend``, feeds messages to ``App/reduce(_:_:)``,
+/// hands effects to the ``EffectRunner`` and paints each new frame as a diff.
+///
+/// Everything runs on the calling thread — ncurses is not thread-safe — and effect results
+/// arrive as messages taken from the runner between keys. Works the same with the curses
+/// adapter and with ``MemoryBackend`` in tests.
+public enum AppLoop {
+    /// How long one wait for a key lasts: the latency of effect results and toast expiry.
+    static let pollMilliseconds = 100
+    /// Keys already waiting are handled together and drawn once, so a held arrow key or a
+    /// pasted filter never queues up frames.
+    static let batchLimit = 64
+
+    /// Runs until the state says it is quitting; returns the final state.
+    @discardableResult
+    public static func run(
+        _ initial: AppState, backend: some TerminalBackend, theme: Theme, runner: some EffectRunner,
+        clock: () -> Int = monotonicMilliseconds
+    ) -> AppState {
+        var state = initial
+        let theme = theme.adapted(to: backend.colorDepth)
+        var presenter = FramePresenter()
+        _ = App.reduce(&state, .resize(backend.size))
+        presenter.present(App.view(state, size: state.size, theme: theme), on: backend)
+        while !state.isQuitting {
+            var messages = runner.takeMessages()
+            if messages.isEmpty {
+                messages = readMessages(backend, presenter: &presenter, clock: clock)
+            }
+            var needsFrame = false
+            for message in messages where !state.isQuitting {
+                let toastBefore = state.toast
+                for effect in App.reduce(&state, message) { runner.run(effect) }
+                if case .tick = message {
+                    needsFrame = needsFrame || state.toast != toastBefore
+                } else {
+                    needsFrame = true
+                }
+            }
+            if needsFrame, !state.isQuitting {
+                presenter.present(App.view(state, size: state.size, theme: theme), on: backend)
+            }
+        }
+        return state
+    }
+
+    /// The next key, and any keys already waiting behind it; a tick when none came in time.
+    static func readMessages(
+        _ backend: some TerminalBackend, presenter: inout FramePresenter, clock: () -> Int
+    ) -> [Message] {
+        guard let first = backend.readKey(timeoutMs: pollMilliseconds) else {
+            return [.tick(milliseconds: clock())]
+        }
+        var messages: [Message] = []
+        var key: Key? = first
+        while let current = key, messages.count < batchLimit {
+            if current == .resize {
+                // The screen was disturbed: repaint everything at the new size.
+                presenter.invalidate()
+                messages.append(.resize(backend.size))
+            } else {
+                messages.append(.key(current))
+            }
+            key = backend.readKey(timeoutMs: 0)
+        }
+        return messages
+    }
+
+    /// A clock for toasts that never jumps with the wall clock.
+    public static func monotonicMilliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
+    }
+}

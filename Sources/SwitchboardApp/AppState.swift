@@ -1,0 +1,123 @@
+import SwitchboardCore
+import TerminalKit
+
+/// How the app was started: fixed for the session (command-line flags and what the terminal
+/// can do).
+public struct AppOptions: Sendable, Equatable {
+    /// `--read-only`: browsing only. Part 2 disables every change when set.
+    public var readOnly: Bool
+    /// Box drawing and symbols need a UTF-8 locale; ASCII otherwise.
+    public var unicode: Bool
+    /// The files the workspace was read from (for the header and for reloading).
+    public var inputPaths: [String]
+
+    public init(readOnly: Bool = false, unicode: Bool = true, inputPaths: [String] = []) {
+        self.readOnly = readOnly
+        self.unicode = unicode
+        self.inputPaths = inputPaths
+    }
+
+    public var glyphs: BorderGlyphs { .standard(unicode: unicode) }
+    public var symbols: Symbols { .standard(unicode: unicode) }
+}
+
+/// The whole state of the app, as a value: what ``App/view(_:size:theme:)`` draws and what
+/// ``App/update(_:_:)`` changes. Nothing else holds state that affects the screen.
+///
+/// Large derived data (the catalog, each list's visible positions) lives here too, computed
+/// when its inputs change, so a keystroke only touches what it changes.
+public struct AppState: Sendable {
+    public private(set) var catalog: WorkspaceCatalog
+    public var options: AppOptions
+    /// The terminal size the layout is computed for.
+    public var size: TerminalSize
+    public var screen: Screen = .browse
+    public var tab: Tab = .trunks
+    public var focus: Pane = .list
+    public var trunks: BrowseList
+    public var rules: BrowseList
+    /// Rows of the detail pane scrolled off the top.
+    public var detailOffset = 0
+    /// Secrets of the selected item are shown in clear (`r`); hidden again when the selection
+    /// changes, so a password is never revealed by accident on the next item.
+    public var revealSecrets = false
+    public var overlay: Overlay = .none
+    public var toast: ToastState?
+    /// The last ``Message/tick(milliseconds:)`` time.
+    public var clock = 0
+    public var mouseEnabled: Bool
+    /// Set by `q`; the loop ends and restores the terminal.
+    public var isQuitting = false
+
+    public init(catalog: WorkspaceCatalog, options: AppOptions = AppOptions(), size: TerminalSize, mouseEnabled: Bool = false) {
+        self.catalog = catalog
+        self.options = options
+        self.size = size
+        self.mouseEnabled = mouseEnabled
+        let rows = ScreenLayout(size: size, tab: .trunks).listRows
+        trunks = BrowseList(kind: .trunk, catalog: catalog, viewHeight: rows)
+        rules = BrowseList(kind: .rule, catalog: catalog, viewHeight: rows)
+    }
+
+    public var workspace: Workspace { catalog.workspace }
+
+    public var layout: ScreenLayout { ScreenLayout(size: size, tab: tab) }
+
+    /// The list on screen, or `nil` on the project tab.
+    public var currentList: BrowseList? {
+        switch tab {
+        case .trunks: return trunks
+        case .rules: return rules
+        case .project: return nil
+        }
+    }
+
+    /// Changes the list on screen in place.
+    mutating func updateCurrentList(_ body: (inout BrowseList) -> Void) {
+        switch tab {
+        case .trunks: body(&trunks)
+        case .rules: body(&rules)
+        case .project: break
+        }
+    }
+
+    /// The selected trunk on the trunks tab.
+    public var selectedTrunk: Trunk? {
+        trunks.selectedPosition.map { workspace.trunks[$0] }
+    }
+
+    /// The selected rule on the rules tab.
+    public var selectedRule: DispatchRule? {
+        rules.selectedPosition.map { workspace.rules[$0] }
+    }
+
+    /// The key of what the detail pane shows.
+    public var selectedItem: ItemKey? {
+        switch tab {
+        case .trunks: return trunks.selectedID.map { ItemKey(.trunk, $0) }
+        case .rules: return rules.selectedID.map { ItemKey(.rule, $0) }
+        case .project: return nil
+        }
+    }
+
+    /// Which key-binding context keystrokes are read in.
+    public var keyContext: KeyContext {
+        switch overlay {
+        case .help: return .help
+        case .palette: return .palette
+        case .none: return currentList?.isEditingFilter == true ? .filter : .browse
+        }
+    }
+
+    /// Replaces the workspace (after a reload), keeping tab, filters, orders and selections.
+    mutating func replaceCatalog(_ newCatalog: WorkspaceCatalog) {
+        catalog = newCatalog
+        let rows = layout.listRows
+        trunks.adopt(catalog: newCatalog, viewHeight: rows)
+        rules.adopt(catalog: newCatalog, viewHeight: rows)
+    }
+
+    mutating func showToast(_ message: String, kind: Toast.Kind = .info) {
+        toast = ToastState(toast: Toast(message, kind: kind, unicode: options.unicode), expiresAt: nil)
+    }
+}

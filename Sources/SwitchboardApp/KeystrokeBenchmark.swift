@@ -1,0 +1,96 @@
+import SwitchboardCore
+import TerminalKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Measures what one keystroke costs the UI: `update` + `view` + the diff against the previous
+/// frame, the work the loop does between a key and its paint (the paint itself is ncurses
+/// writing the few changed cells). Used by the hidden `switchboard bench-tui` command; kept out
+/// of the unit tests, whose timings on a shared two-core machine would only be noise.
+public struct KeystrokeBenchmark {
+    /// Timings of one scenario, in milliseconds.
+    public struct Result: Sendable {
+        public var name: String
+        public var samples: [Double]
+
+        public var median: Double { percentile(0.5) }
+        public var p99: Double { percentile(0.99) }
+        public var maximum: Double { samples.max() ?? 0 }
+
+        func percentile(_ fraction: Double) -> Double {
+            guard !samples.isEmpty else { return 0 }
+            let sorted = samples.sorted()
+            return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+        }
+
+        public var summary: String {
+            "\(name): \(samples.count) keys, median \(format(median)) ms, p99 \(format(p99)) ms, max \(format(maximum)) ms"
+        }
+
+        func format(_ value: Double) -> String {
+            let hundredths = Int((value * 100).rounded())
+            let fraction = String(hundredths % 100)
+            return "\(hundredths / 100).\(fraction.count == 1 ? "0" + fraction : fraction)"
+        }
+    }
+
+    public var catalog: WorkspaceCatalog
+    public var size: TerminalSize
+    public var theme: Theme
+
+    public init(catalog: WorkspaceCatalog, size: TerminalSize, theme: Theme) {
+        self.catalog = catalog
+        self.size = size
+        self.theme = theme
+    }
+
+    /// Every scenario: moving through the rules list, paging, typing a filter and deleting it.
+    public func runAll(moves: Int = 1000) -> [Result] {
+        var state = AppState(catalog: catalog, options: AppOptions(inputPaths: ["bench.json"]), size: size)
+        _ = App.reduce(&state, .key(.char("2")))
+        var previous = App.view(state, size: size, theme: theme)
+        var results: [Result] = []
+        func measure(_ name: String, _ keys: [Key]) {
+            var samples: [Double] = []
+            samples.reserveCapacity(keys.count)
+            for key in keys {
+                let start = Self.now()
+                _ = App.reduce(&state, .key(key))
+                let frame = App.view(state, size: size, theme: theme)
+                let diff = GridDiff.between(previous, frame)
+                let end = Self.now()
+                previous = frame
+                precondition(diff.width == size.columns)
+                samples.append(Double(end - start) / 1_000_000)
+            }
+            results.append(Result(name: name, samples: samples))
+        }
+        measure("move down (j)", Array(repeating: .char("j"), count: moves))
+        measure("move up (k)", Array(repeating: .char("k"), count: moves / 2))
+        measure("page down", Array(repeating: .pageDown, count: 100))
+        measure("last/first (G, g)", Array([Key.char("G"), .char("g")].repeated(25)))
+        let query = "support line 1"
+        measure("type filter \"\(query)\"", [.char("/")] + query.map { Key.char($0) })
+        measure("move in filtered list", Array(repeating: .down, count: 200))
+        measure("backspace filter, then Esc", Array(repeating: .backspace, count: query.count) + [.escape])
+        measure("switch tabs (1, 2)", Array([Key.char("1"), .char("2")].repeated(25)))
+        measure("sort (s)", Array(repeating: .char("s"), count: 8))
+        return results
+    }
+
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+}
+
+extension Array {
+    fileprivate func repeated(_ times: Int) -> [Element] {
+        (0..<times).flatMap { _ in self }
+    }
+}

@@ -1,0 +1,27 @@
+import SwitchboardCore
+import TerminalKit
+
+/// Everything that can happen to the app, as a value: keys, resizes, the passing of time and
+/// the results of effects. The loop turns the outside world into messages; ``App/update(_:_:)``
+/// is the only thing that reacts to them.
+public enum Message: Sendable {
+    /// A key press or mouse event (never ``Key/resize``: the loop sends ``resize(_:)``).
+    case key(Key)
+    /// The terminal has a new size; relayout.
+    case resize(TerminalSize)
+    /// Time passed; `milliseconds` is a monotonic clock (toasts expire by it).
+    case tick(milliseconds: Int)
+    /// The effect runner switched mouse reporting (``Effect/setMouseReporting(_:)``).
+    case mouseReportingChanged(Bool)
+    /// A reload (``Effect/reload(paths:)``) finished, with the new catalog or the error text.
+    case reloaded(Result<WorkspaceCatalog, ReloadFailure>)
+}
+
+/// Why a reload failed, as the user should read it (`rules.json:14:9: expected …`).
+public struct ReloadFailure: Error, Sendable, Equatable {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}

@@ -1,0 +1,185 @@
+import SwitchboardCore
+
+/// Everything the browser derives from a workspace, computed once when the workspace is loaded
+/// (or reloaded) and then only read.
+///
+/// This is what keeps a keystroke cheap with 100,000 rules: validation, conflict detection,
+/// the trunk→rules map and the filter's search text are all built here, so `update` and `view`
+/// never re-validate or re-scan the workspace; they look things up by position.
+public struct WorkspaceCatalog: Sendable {
+    public let workspace: Workspace
+    /// Every finding of `WorkspaceValidator`, in its order.
+    public let diagnostics: [Diagnostic]
+    public let errorCount: Int
+    public let warningCount: Int
+    public let dynamicRuleCount: Int
+
+    /// IDs by position, so hot loops (reselecting after a filter) compare strings without
+    /// touching the large trunk and rule values.
+    let trunkIDs: [String]
+    let ruleIDs: [String]
+    let trunkPositions: [String: Int]
+    let rulePositions: [String: Int]
+    /// Diagnostic indices about each item (its own findings, including the conflicts it is
+    /// blamed for).
+    let ownDiagnostics: [ItemKey: [Int]]
+    /// Diagnostic indices of other items that name this one as related (the other side of a
+    /// conflict).
+    let relatedDiagnostics: [ItemKey: [Int]]
+    /// Worst severity per trunk and per rule (by position), for the list markers.
+    let trunkSeverity: [Diagnostic.Severity?]
+    let ruleSeverity: [Diagnostic.Severity?]
+    /// Rules listing a trunk in `trunkIds`, by trunk ID, in workspace order.
+    let rulesByTrunk: [String: [Int]]
+    /// Rules with no `trunkIds`: they receive calls from every trunk.
+    let wildcardRules: [Int]
+    /// Trunks and rules per input file, by file index.
+    let itemsPerFile: [Int: (trunks: Int, rules: Int)]
+    let trunkSearch: SearchIndex
+    let ruleSearch: SearchIndex
+
+    public init(workspace: Workspace) {
+        self.init(workspace: workspace, diagnostics: WorkspaceValidator.validate(workspace))
+    }
+
+    /// With diagnostics computed elsewhere (tests, or a background reload).
+    public init(workspace: Workspace, diagnostics: [Diagnostic]) {
+        self.workspace = workspace
+        self.diagnostics = diagnostics
+        errorCount = diagnostics.count(where: { $0.severity == .error })
+        warningCount = diagnostics.count - errorCount
+        dynamicRuleCount = workspace.rules.count(where: {
+            if case .dynamic = $0.kind { return true }
+            return false
+        })
+
+        trunkIDs = workspace.trunks.map(\.id)
+        ruleIDs = workspace.rules.map(\.id)
+        var trunkPositions: [String: Int] = [:]
+        for (position, trunk) in workspace.trunks.enumerated() where trunkPositions[trunk.id] == nil {
+            trunkPositions[trunk.id] = position
+        }
+        var rulePositions: [String: Int] = [:]
+        var rulesByTrunk: [String: [Int]] = [:]
+        var wildcardRules: [Int] = []
+        for (position, rule) in workspace.rules.enumerated() {
+            if rulePositions[rule.id] == nil { rulePositions[rule.id] = position }
+            if rule.trunkIds.isEmpty { wildcardRules.append(position) }
+            for trunkID in Set(rule.trunkIds) { rulesByTrunk[trunkID, default: []].append(position) }
+        }
+        self.trunkPositions = trunkPositions
+        self.rulePositions = rulePositions
+        self.rulesByTrunk = rulesByTrunk
+        self.wildcardRules = wildcardRules
+
+        var own: [ItemKey: [Int]] = [:]
+        var related: [ItemKey: [Int]] = [:]
+        var trunkSeverity = [Diagnostic.Severity?](repeating: nil, count: workspace.trunks.count)
+        var ruleSeverity = [Diagnostic.Severity?](repeating: nil, count: workspace.rules.count)
+        func mark(_ key: ItemKey, _ severity: Diagnostic.Severity) {
+            switch key.kind {
+            case .trunk:
+                if let position = trunkPositions[key.id], trunkSeverity[position] != .error {
+                    trunkSeverity[position] = severity
+                }
+            case .rule:
+                if let position = rulePositions[key.id], ruleSeverity[position] != .error {
+                    ruleSeverity[position] = severity
+                }
+            }
+        }
+        for (index, diagnostic) in diagnostics.enumerated() {
+            if let item = diagnostic.item {
+                own[item, default: []].append(index)
+                mark(item, diagnostic.severity)
+            }
+            for other in diagnostic.related {
+                related[other, default: []].append(index)
+                mark(other, diagnostic.severity)
+            }
+        }
+        ownDiagnostics = own
+        relatedDiagnostics = related
+        self.trunkSeverity = trunkSeverity
+        self.ruleSeverity = ruleSeverity
+
+        var perFile: [Int: (trunks: Int, rules: Int)] = [:]
+        for (key, file) in workspace.origins {
+            var counts = perFile[file] ?? (0, 0)
+            if key.kind == .trunk { counts.trunks += 1 } else { counts.rules += 1 }
+            perFile[file] = counts
+        }
+        itemsPerFile = perFile
+
+        trunkSearch = SearchIndex(workspace.trunks.map(Self.searchFields))
+        ruleSearch = SearchIndex(workspace.rules.map(Self.searchFields))
+    }
+
+    // MARK: Lookups
+
+    public func count(of kind: ItemKind) -> Int {
+        kind == .trunk ? workspace.trunks.count : workspace.rules.count
+    }
+
+    /// The ID of the item at `position` in the workspace's list of `kind`.
+    public func id(of kind: ItemKind, at position: Int) -> String {
+        kind == .trunk ? trunkIDs[position] : ruleIDs[position]
+    }
+
+    public func trunk(id: String) -> Trunk? { trunkPositions[id].map { workspace.trunks[$0] } }
+    public func rule(id: String) -> DispatchRule? { rulePositions[id].map { workspace.rules[$0] } }
+
+    func search(_ kind: ItemKind) -> SearchIndex { kind == .trunk ? trunkSearch : ruleSearch }
+
+    func severity(of kind: ItemKind, at position: Int) -> Diagnostic.Severity? {
+        kind == .trunk ? trunkSeverity[position] : ruleSeverity[position]
+    }
+
+    /// The item's own findings that are not conflicts with another item.
+    public func problems(of item: ItemKey) -> [Diagnostic] {
+        (ownDiagnostics[item] ?? []).map { diagnostics[$0] }.filter { $0.related.isEmpty }
+    }
+
+    /// Conflicts involving the item, each with the other item named.
+    public func conflicts(of item: ItemKey) -> [(other: ItemKey, diagnostic: Diagnostic)] {
+        var result: [(ItemKey, Diagnostic)] = []
+        for index in ownDiagnostics[item] ?? [] {
+            let diagnostic = diagnostics[index]
+            for other in diagnostic.related { result.append((other, diagnostic)) }
+        }
+        for index in relatedDiagnostics[item] ?? [] {
+            let diagnostic = diagnostics[index]
+            if let other = diagnostic.item { result.append((other, diagnostic)) }
+        }
+        return result
+    }
+
+    /// Rules that can receive a trunk's calls: those listing it, then the wildcard rules.
+    public func rulesReceiving(trunkID: String) -> (listing: [Int], wildcard: [Int]) {
+        (rulesByTrunk[trunkID] ?? [], wildcardRules)
+    }
+
+    func itemCounts(ofFile index: Int) -> (trunks: Int, rules: Int) {
+        itemsPerFile[index] ?? (0, 0)
+    }
+
+    // MARK: Search text
+
+    /// What `/` finds a trunk by: name, ID, numbers, allowed callers and addresses, user name.
+    /// Never the password.
+    static func searchFields(_ trunk: Trunk) -> [String] {
+        [trunk.name, trunk.id] + trunk.numbers + trunk.allowedNumbers + trunk.allowedAddresses + [trunk.authUsername]
+    }
+
+    /// What `/` finds a rule by: name, ID, type, room or prefix, webhook URL and method, number
+    /// filters and the trunk IDs it is scoped to (so a trunk's ID lists its rules).
+    static func searchFields(_ rule: DispatchRule) -> [String] {
+        var fields = [rule.name, rule.id, rule.kind?.typeName ?? ""]
+        switch rule.kind {
+        case .dynamic(let dynamic): fields += [dynamic.url, dynamic.effectiveMethod]
+        case .some(let kind): fields.append(kind.roomNameOrPrefix)
+        case nil: break
+        }
+        return fields + rule.numbers + rule.inboundNumbers + rule.trunkIds + [rule.roomPreset]
+    }
+}
