@@ -8,7 +8,7 @@ public func fuzzMockScript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let script = try? MockScriptReader.read(SourceDocument(path: "script.json", bytes: bytes)) else { return 0 }
     let post = MockScript.payloadFields(jsonBody: [
         "project_id": "p", "trunk_id": "ST_x", "call_id": "SCL_x", "from_user": "+15551234", "from_host": "h", "to_user": "+15550100",
-        "to_host": "t", "headers": ["X-Team": "a"],
+        "to_host": "t", "headers": .object(["X-Team": "a"]),
     ])
     let get = MockScript.payloadFields(query: "from_user=%2B15551234&to_user=%2b1555&headers.X-Team=a%20b&bad=%zz&%")
     for fields in [post, get] {
