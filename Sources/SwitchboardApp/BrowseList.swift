@@ -29,11 +29,7 @@ public struct BrowseList: Sendable {
 
     public init(kind: ItemKind, catalog: WorkspaceCatalog, viewHeight: Int) {
         self.kind = kind
-        rebuild(catalog: catalog, viewHeight: viewHeight)
-        if let first = visible.first {
-            selectedID = catalog.id(of: kind, at: first)
-            list.select(0, count: visible.count)
-        }
+        adopt(catalog: catalog, viewHeight: viewHeight)
     }
 
     /// Items before filtering.
@@ -91,10 +87,12 @@ public struct BrowseList: Sendable {
 
     // MARK: Order and filter
 
+    /// Re-orders the list (each order is sorted once per workspace, then reused).
     public mutating func setSort(_ order: SortOrder, catalog: WorkspaceCatalog, viewHeight: Int) {
         sort = order
         narrowing.removeAll()
-        rebuild(catalog: catalog, viewHeight: viewHeight)
+        visible = catalog.search(kind).filter(self.order(catalog), query: filter)
+        reselect(catalog: catalog, viewHeight: viewHeight)
     }
 
     public mutating func setFilter(_ query: String, catalog: WorkspaceCatalog, viewHeight: Int) {
@@ -120,17 +118,11 @@ public struct BrowseList: Sendable {
         reselect(catalog: catalog, viewHeight: viewHeight)
     }
 
-    /// Recomputes `visible` for a new workspace (or order), keeping filter and selection.
-    public mutating func rebuild(catalog: WorkspaceCatalog, viewHeight: Int) {
-        orders.removeAll()
-        narrowing.removeAll()
-        visible = catalog.search(kind).filter(order(catalog), query: filter)
-        reselect(catalog: catalog, viewHeight: viewHeight)
-    }
-
-    /// Reloaded or re-sorted workspace: the same list in a new catalog.
+    /// The same list over a new workspace (a reload): orders are recomputed, the filter,
+    /// order and selected ID are kept.
     public mutating func adopt(catalog: WorkspaceCatalog, viewHeight: Int) {
-        rebuild(catalog: catalog, viewHeight: viewHeight)
+        orders.removeAll()
+        setSort(sort, catalog: catalog, viewHeight: viewHeight)
     }
 
     private mutating func order(_ catalog: WorkspaceCatalog) -> [Int] {
