@@ -76,7 +76,9 @@ public final class CursesTerminal: TerminalBackend {
         if options.handleSignals {
             savedSignalActions = TerminalRestore.installSignalHandlers()
         }
-        func open(_ path: String?, _ mode: String, _ fallback: UnsafeMutablePointer<FILE>?) throws
+        func open(
+            _ path: String?, _ mode: String, _ fallback: UnsafeMutablePointer<FILE>?
+        ) throws
             -> UnsafeMutablePointer<FILE>?
         {
             guard let path else { return fallback }

@@ -26,6 +26,7 @@ struct Switchboard: AsyncParsableCommand {
     /// Runs the command and maps failures to cli.md's exit statuses: 0 done, 1 mismatches or
     /// validation errors, 2 bad usage or bad input.
     static func main() async {
+        SignalMask.unblockHandledSignals()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -120,6 +120,15 @@ struct WebhookCommandTests {
         #expect(doc["room"] == "dynamic-lobby", "\(simulated.stderr)")
 
         process.interrupt()
+        // Never wait unbounded: a mock that ignores SIGINT must fail this test, not hang the run.
+        let stopDeadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning, ContinuousClock.now < stopDeadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("mock-webhook did not stop within 10 s of SIGINT")
+        }
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         while !collected.text.hasSuffix("stopped\n"), ContinuousClock.now < deadline {

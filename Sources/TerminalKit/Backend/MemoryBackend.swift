@@ -12,8 +12,7 @@ public final class MemoryBackend: TerminalBackend {
     public private(set) var paintedDiffs: [GridDiff] = []
     public private(set) var isShutDown = false
 
-    public init(size: TerminalSize, colorDepth: ColorDepth = .truecolor, supportsUnicode: Bool = true, keys: [Key] = [])
-    {
+    public init(size: TerminalSize, colorDepth: ColorDepth = .truecolor, supportsUnicode: Bool = true, keys: [Key] = []) {
         self.size = size
         self.colorDepth = colorDepth
         self.supportsUnicode = supportsUnicode
