@@ -52,7 +52,7 @@ extension App {
         case .toggleMouse:
             return [.setMouseReporting(!state.mouseEnabled)]
         case .reload:
-            state.showToast("Reloading \(state.options.inputPaths.count) file(s)…")
+            state.showToast("Reloading \(state.options.inputPaths.count) file(s)")
             return [.reload(paths: state.options.inputPaths)]
         case .help:
             state.overlay = .help(HelpState())

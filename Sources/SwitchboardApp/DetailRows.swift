@@ -136,7 +136,7 @@ struct DetailRows {
 
     static func compactJSON(_ value: JSONValue, limit: Int = 2000) -> String {
         let text = JSONWriter.string(value, style: .compact)
-        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+        return text.count > limit ? String(text.prefix(limit)) + "..." : text
     }
 
     static func duration(_ value: ProtoDuration?) -> String {

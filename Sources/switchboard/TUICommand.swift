@@ -32,15 +32,16 @@ struct TUICommand: ParsableCommand {
     var readOnly = false
 
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let chosenTheme = try Self.loadTheme(named: theme ?? environment["SWITCHBOARD_THEME"], environment: environment)
+        let workspace = try input.loadWorkspace()
+        // Bad arguments and bad files are reported first, even without a terminal.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             CLIOutput.error(
                 "switchboard: the terminal UI needs a terminal on standard input and output; "
                     + "in scripts use a subcommand (validate, simulate, export, test)")
             throw ExitCode(2)
         }
-        let environment = ProcessInfo.processInfo.environment
-        let chosenTheme = try Self.loadTheme(named: theme ?? environment["SWITCHBOARD_THEME"], environment: environment)
-        let workspace = try input.loadWorkspace()
         let catalog = WorkspaceCatalog(workspace: workspace)
 
         let terminal: CursesTerminal

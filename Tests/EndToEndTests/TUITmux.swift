@@ -61,8 +61,11 @@ final class TUITmux {
         return (screen, true)
     }
 
+    /// Stops the server and removes its socket file, which tmux leaves behind.
     func kill() {
         tmux(["kill-server"])
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(directory)/tmux-\(getuid())/\(socket)")
     }
 
     /// Runs one tmux client command to completion.
