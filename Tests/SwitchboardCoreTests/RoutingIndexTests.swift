@@ -49,6 +49,28 @@ struct RoutingIndexTests {
         #expect(index.candidateTrunks(calledNumber: "+19999").map { index.trunks[$0].id } == ["ST_1"])
     }
 
+    /// 101 default trunks, each allowing one caller.
+    static let manyDefaults: String = {
+        var trunks = (0..<100).map { i in #"{"sipTrunkId": "ST_D\#(100 + i)", "allowedNumbers": ["+1555\#(1000 + i)"]}"# }
+        trunks.append(#"{"sipTrunkId": "ST_Z", "allowedNumbers": ["+15559999"]}"#)
+        return project(trunks: trunks, rules: [#"{"sipDispatchRuleId": "SDR_1", "rule": {"dispatchRuleDirect": {"roomName": "w"}}}"#])
+    }()
+
+    @Test("Many default trunks are narrowed by the caller: same decision as a full scan, the rest counted in one line")
+    func narrowedDefaultTrunks() throws {
+        let call = testCall(from: "+15551042")
+        let indexed = try route(Self.manyDefaults, call, fullTraceLimit: 16)
+        let scanned = try route(Self.manyDefaults, call, fullTraceLimit: 1000)
+        #expect(indexed.trunk?.id == scanned.trunk?.id)
+        #expect(indexed.result == scanned.result)
+        #expect(indexed.trunk?.id == "ST_D142")
+        #expect(indexed.trace.filter { $0.step == .trunk && !$0.id.isEmpty }.map(\.id) == ["ST_D142"])
+        #expect(
+            indexed.entry(.trunk, "")?.why
+                == "100 other default trunks do not allow caller +15551042 in allowed_numbers (looked up by number in the index)")
+        #expect(scanned.trace.filter { $0.step == .trunk }.count == 101)
+    }
+
     @Test("Rule pools: by trunk ID (once per rule), wildcard rules apart")
     func rulePools() throws {
         let workspace = try load(

@@ -27,6 +27,11 @@ public struct RoutingIndex: Sendable {
 
     let trunksByNumber: [String: [Int]]
     let defaultTrunks: [Int]
+    /// Default trunks by each normalized `allowed_numbers` entry, and those without the filter:
+    /// with more default trunks than `fullTraceLimit`, a call looks only at those that could
+    /// accept its caller (the rest would be skipped by the same filter).
+    let defaultTrunksByCaller: [String: [Int]]
+    let openDefaultTrunks: [Int]
     let wildcardPool: RulePool
     let poolsByTrunk: [String: RulePool]
     /// Rules with at least one trunk ID, in ID order (considered when no trunk matched).
@@ -51,9 +56,15 @@ public struct RoutingIndex: Sendable {
 
         var byNumber: [String: [Int]] = [:]
         var defaults: [Int] = []
+        var defaultsByCaller: [String: [Int]] = [:]
+        var openDefaults: [Int] = []
         for (position, trunk) in self.trunks.enumerated() {
             if trunk.numbers.isEmpty {
                 defaults.append(position)
+                if trunk.allowedNumbers.isEmpty { openDefaults.append(position) }
+                for caller in Set(trunk.allowedNumbers.map(PhoneNumber.normalize)) {
+                    defaultsByCaller[caller, default: []].append(position)
+                }
                 continue
             }
             // HEAD: a trunk listing one number in two spellings is still one candidate.
@@ -63,6 +74,8 @@ public struct RoutingIndex: Sendable {
         }
         trunksByNumber = byNumber
         defaultTrunks = defaults
+        defaultTrunksByCaller = defaultsByCaller
+        openDefaultTrunks = openDefaults
 
         var wildcard = RulePool.Builder()
         var scoped: [String: RulePool.Builder] = [:]
@@ -91,6 +104,16 @@ public struct RoutingIndex: Sendable {
     func candidateTrunks(calledNumber: String) -> [Int] {
         let listing = trunksByNumber[PhoneNumber.normalize(calledNumber)] ?? []
         return Self.mergeSorted(listing, defaultTrunks)
+    }
+
+    /// The candidate trunks for a call, in ID order, and how many default trunks were left out
+    /// because their `allowed_numbers` refuse the caller (only when there are more default
+    /// trunks than `fullTraceLimit`; otherwise every one is a candidate and traced).
+    func candidateTrunks(calledNumber: String, caller: String) -> (positions: [Int], refusedDefaults: Int) {
+        guard defaultTrunks.count > fullTraceLimit else { return (candidateTrunks(calledNumber: calledNumber), 0) }
+        let listing = trunksByNumber[PhoneNumber.normalize(calledNumber)] ?? []
+        let allowing = Self.mergeSorted(openDefaultTrunks, defaultTrunksByCaller[PhoneNumber.normalize(caller)] ?? [])
+        return (Self.mergeSorted(listing, allowing), defaultTrunks.count - allowing.count)
     }
 
     func pool(forTrunk trunkID: String) -> RulePool { poolsByTrunk[trunkID] ?? RulePool.empty }

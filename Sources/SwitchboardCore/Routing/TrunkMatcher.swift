@@ -17,7 +17,7 @@ enum TrunkMatcher {
     }
 
     static func match(_ call: SimulatedCall, in index: RoutingIndex) -> Result {
-        let candidates = index.candidateTrunks(calledNumber: call.to)
+        let (candidates, refusedDefaults) = index.candidateTrunks(calledNumber: call.to, caller: call.from)
         var trace: [TraceEntry] = []
         var specific: (position: Int, traceIndex: Int)?
         var defaults: [(position: Int, traceIndex: Int)] = []
@@ -51,7 +51,15 @@ enum TrunkMatcher {
             trace.append(TraceEntry(step: .trunk, id: trunk.id, outcome: "matched", why: "number \(call.to) listed\(spelling)" + passed))
         }
 
-        let notConsidered = index.trunks.count - candidates.count
+        let notConsidered = index.trunks.count - candidates.count - refusedDefaults
+        if refusedDefaults > 0 {
+            trace.append(
+                TraceEntry(
+                    step: .trunk, id: "", outcome: "not considered",
+                    why:
+                        "\(Wording.count(refusedDefaults, "other default trunk")) \(refusedDefaults == 1 ? "does" : "do") not allow "
+                        + "caller \(call.from) in allowed_numbers (looked up by number in the index)"))
+        }
         if notConsidered > 0 {
             trace.append(
                 TraceEntry(
