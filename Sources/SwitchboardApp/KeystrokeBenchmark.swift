@@ -15,20 +15,27 @@ public struct KeystrokeBenchmark {
     /// Timings of one scenario, in milliseconds.
     public struct Result: Sendable {
         public var name: String
+        /// Whole keystrokes: update + view + diff.
         public var samples: [Double]
+        /// The three parts, to see where the time goes.
+        public var updateSamples: [Double] = []
+        public var viewSamples: [Double] = []
+        public var diffSamples: [Double] = []
 
-        public var median: Double { percentile(0.5) }
-        public var p99: Double { percentile(0.99) }
+        public var median: Double { Self.percentile(samples, 0.5) }
+        public var p99: Double { Self.percentile(samples, 0.99) }
         public var maximum: Double { samples.max() ?? 0 }
 
-        func percentile(_ fraction: Double) -> Double {
+        static func percentile(_ samples: [Double], _ fraction: Double) -> Double {
             guard !samples.isEmpty else { return 0 }
             let sorted = samples.sorted()
             return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
         }
 
         public var summary: String {
-            "\(name): \(samples.count) keys, median \(format(median)) ms, p99 \(format(p99)) ms, max \(format(maximum)) ms"
+            "\(name): \(samples.count) keys, median \(format(median)) ms, p99 \(format(p99)) ms, "
+                + "max \(format(maximum)) ms (medians: update \(format(Self.percentile(updateSamples, 0.5))), "
+                + "view \(format(Self.percentile(viewSamples, 0.5))), diff \(format(Self.percentile(diffSamples, 0.5))))"
         }
 
         func format(_ value: Double) -> String {
@@ -55,19 +62,24 @@ public struct KeystrokeBenchmark {
         var previous = App.view(state, size: size, theme: theme)
         var results: [Result] = []
         func measure(_ name: String, _ keys: [Key]) {
-            var samples: [Double] = []
-            samples.reserveCapacity(keys.count)
+            var result = Result(name: name, samples: [])
+            func milliseconds(_ from: UInt64, _ to: UInt64) -> Double { Double(to - from) / 1_000_000 }
             for key in keys {
                 let start = Self.now()
                 _ = App.reduce(&state, .key(key))
+                let updated = Self.now()
                 let frame = App.view(state, size: size, theme: theme)
+                let drawn = Self.now()
                 let diff = GridDiff.between(previous, frame)
                 let end = Self.now()
                 previous = frame
                 precondition(diff.width == size.columns)
-                samples.append(Double(end - start) / 1_000_000)
+                result.samples.append(milliseconds(start, end))
+                result.updateSamples.append(milliseconds(start, updated))
+                result.viewSamples.append(milliseconds(updated, drawn))
+                result.diffSamples.append(milliseconds(drawn, end))
             }
-            results.append(Result(name: name, samples: samples))
+            results.append(result)
         }
         measure("move down (j)", Array(repeating: .char("j"), count: moves))
         measure("move up (k)", Array(repeating: .char("k"), count: moves / 2))
