@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Measures Switchboard against peers on the same inputs, in one run, and prints a table of
+# medians and ratios (issue 7's targets). Usage:
+#
+#     scripts/bench.sh [--runs N] [--trunks N] [--rules N] [--scenarios N] [--work DIR]
+#
+# * load + validate the generated lk rule list   vs  jq empty on the same file
+# * lossless export of it                         vs  jq -c . writing the same file
+# * switchboard test, dynamic-rule scenarios       vs  wrk against the built-in mock server
+# * peak memory of load + validate (/usr/bin/time -v)
+#
+# Installs missing peers (jq, wrk, hyperfine, time) from Debian's packages. Builds a release
+# binary in .build-release. Each measurement is repeated --runs times (default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=5 trunks=10000 rules=100000 scenarios=10000 work=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --trunks) trunks=$2; shift 2 ;;
+    --rules) rules=$2; shift 2 ;;
+    --scenarios) scenarios=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+command -v jq >/dev/null || missing+=(jq)
+command -v wrk >/dev/null || missing+=(wrk)
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v curl >/dev/null || missing+=(curl)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+echo "building release binary (.build-release)…" >&2
+swift build -c release --scratch-path .build-release --product switchboard >&2
+sb="$PWD/.build-release/release/switchboard"
+
+work=${work:-$(mktemp -d /tmp/switchboard-bench.XXXXXX)}
+mkdir -p "$work"
+big="$work/config"
+dyn="$work/dynamic"
+if [ ! -f "$big/lk/dispatch-rules.json" ]; then
+  "$sb" generate --trunks "$trunks" --rules "$rules" --scenarios "$scenarios" "$big" >/dev/null
+fi
+if [ ! -f "$dyn/scenarios.json" ]; then
+  "$sb" generate --trunks "$trunks" --rules "$rules" --scenarios "$scenarios" --dynamic-scenarios "$dyn" >/dev/null
+fi
+lkfile="$big/lk/dispatch-rules.json"
+size=$(stat -c %s "$lkfile")
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+# hyperfine's median of one command, in seconds.
+hmedian() { jq -r '.results[0].median' "$1"; }
+
+echo "timing load + validate and export ($runs runs each)…" >&2
+hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/jq-empty.json" "jq empty $lkfile" >/dev/null
+hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/validate.json" "$sb validate $lkfile" >/dev/null
+hyperfine -i --warmup 1 --runs "$runs" --export-json "$work/jq-c.json" "jq -c . $lkfile > $work/jq-out.json" >/dev/null
+hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/export.json" "$sb export $lkfile -o $work/export-out.json" >/dev/null
+t_jq_empty=$(hmedian "$work/jq-empty.json")
+t_validate=$(hmedian "$work/validate.json")
+t_jq_c=$(hmedian "$work/jq-c.json")
+t_export=$(hmedian "$work/export.json")
+
+peak_kb=$(for _ in $(seq "$runs"); do
+  /usr/bin/time -v "$sb" validate "$lkfile" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'
+done | median)
+peak_jq_kb=$(/usr/bin/time -v jq empty "$lkfile" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}')
+
+echo "timing switchboard test and wrk ($runs runs each)…" >&2
+count=$(jq '.scenarios | length' "$dyn/scenarios.json")
+test_rps=$(for _ in $(seq "$runs"); do
+  "$sb" test "$dyn/scenarios.json" "$dyn/project.json" --stats 2>&1 >/dev/null | awk '/^stats:/ {print $4}'
+done | median)
+test_failed=$("$sb" test "$dyn/scenarios.json" "$dyn/project.json" | tail -1)
+
+port=18089
+"$sb" mock-webhook "$dyn/mock-webhook.json" --port "$port" --quiet >/dev/null 2>&1 &
+mock=$!
+trap 'kill $mock 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+  sleep 0.1
+done
+cat >"$work/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"project_id":"","trunk_id":"ST_akyTTmtXJoRc","call_id":"SCL_8aZ3kQ9xY2mN","from_user":"+12005550100","from_host":"sip.example.com","to_user":"+12015550100","to_host":"sip.livekit.cloud"}'
+LUA
+wrk_rps=$(for _ in $(seq "$runs"); do
+  wrk -t2 -c"$(nproc)" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/dispatch" | awk '/Requests\/sec/ {print $2}'
+done | median)
+wrk_errors=$(wrk -t2 -c"$(nproc)" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/dispatch" | grep -E "Non-2xx|Socket errors" || true)
+kill $mock 2>/dev/null || true
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ms() { awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
+filemb=$(awk -v b="$size" 'BEGIN { printf "%.1f MB", b / 1048576 }')
+
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(swift --version 2>/dev/null | head -1)"
+echo "Input: $rules rules, $trunks trunks; lk rule list $filemb; $count dynamic-rule scenarios; $runs runs, medians"
+echo
+echo "| workload | switchboard | peer | ratio | target |"
+echo "|---|---|---|---|---|"
+echo "| load + validate the lk list | $(ms "$t_validate") | jq empty: $(ms "$t_jq_empty") | $(ratio "$t_validate" "$t_jq_empty")× of jq | ≤ 0.5× |"
+echo "| peak memory, load + validate | $(mb "$peak_kb") | jq empty: $(mb "$peak_jq_kb") | $(ratio "$peak_kb" "$((size / 1024))")× file size | ≤ 3× file |"
+echo "| lossless export | $(ms "$t_export") | jq -c .: $(ms "$t_jq_c") | $(ratio "$t_export" "$t_jq_c")× of jq | ≤ 0.5× |"
+echo "| switchboard test vs wrk, requests/s | $(printf '%.0f' "$test_rps")/s ($test_failed) | wrk: $(printf '%.0f' "$wrk_rps")/s ${wrk_errors:+($wrk_errors)} | $(ratio "$test_rps" "$wrk_rps")× of wrk | ≥ 0.5× |"
+echo
+echo "Micro benchmarks (routing per call, payloads, TUI keystroke): swift package --package-path Benchmarks --scratch-path Benchmarks/.build benchmark"
