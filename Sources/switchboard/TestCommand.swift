@@ -35,7 +35,8 @@ struct TestCommand: AsyncParsableCommand {
         let list = try readScenarios()
         let workspace = try input.loadWorkspace(seed: seed)
         let runtime = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook)
-        let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: workspace.settings.mode)
+        // The trace is never shown here: skip its sentences.
+        let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: workspace.settings.mode, explain: false)
         let simulator = CallSimulator(engine: engine, webhook: runtime.context)
         let clock = ContinuousClock()
         let origin = clock.now

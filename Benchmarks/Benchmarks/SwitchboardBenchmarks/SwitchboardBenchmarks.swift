@@ -31,6 +31,18 @@ func routingBenchmarks() {
         }
     }
 
+    Benchmark("Routing: engine without explanations, one call (100k rules, 10k trunks)", configuration: perCall) { benchmark in
+        let fixture = Fixture.shared
+        let engine = RoutingEngine(index: fixture.index, mode: .oss, explain: false)
+        var rng = SeededGenerator(seed: 7)
+        var next = 0
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(engine.run(fixture.calls[next], using: &rng))
+            next = next + 1 == fixture.calls.count ? 0 : next + 1
+        }
+    }
+
     Benchmark(
         "Routing: linear scan baseline, one call (100k rules, 10k trunks)",
         configuration: .init(metrics: [.wallClock, .cpuTotal, .throughput], maxDuration: .seconds(5))

@@ -28,15 +28,20 @@
 public struct RoutingEngine: Sendable {
     public let index: RoutingIndex
     public var mode: ProjectSettings.Mode
+    /// False leaves the `why` of the trunk and rule trace lines empty (steps, IDs and outcome
+    /// words stay): bulk runs (`switchboard test`) that never show a trace skip building
+    /// hundreds of sentences per call. Decisions do not depend on it.
+    public var explain: Bool
 
-    public init(index: RoutingIndex, mode: ProjectSettings.Mode) {
+    public init(index: RoutingIndex, mode: ProjectSettings.Mode, explain: Bool = true) {
         self.index = index
         self.mode = mode
+        self.explain = explain
     }
 
     /// Routes `call` up to the point where a webhook would be needed.
     public func begin(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) -> RoutingStep {
-        let trunkResult = TrunkMatcher.match(call, in: index)
+        let trunkResult = TrunkMatcher.match(call, in: index, explain: explain)
         var trace = trunkResult.trace
         func ended(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse, trunk: CallOutcome.TrunkMatch? = nil) -> CallOutcome {
             CallOutcome(call: call, trunk: trunk, result: result, sip: sip, trace: trace)
@@ -98,7 +103,7 @@ public struct RoutingEngine: Sendable {
             return .finished(out)
         }
 
-        let selection = RuleSelector.select(call, trunkID: trunk?.id, in: index)
+        let selection = RuleSelector.select(call, trunkID: trunk?.id, in: index, explain: explain)
         trace += selection.trace
         switch selection.decision {
         case .error(let message):

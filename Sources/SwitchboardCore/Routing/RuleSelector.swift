@@ -28,24 +28,25 @@ enum RuleSelector {
 
     static let noRuleMessage = "No SIP Dispatch Rules defined"
 
-    static func select(_ call: SimulatedCall, trunkID: String?, in index: RoutingIndex) -> Result {
+    /// - Parameter explain: false leaves each line's `why` empty (see `RoutingEngine.explain`).
+    static func select(_ call: SimulatedCall, trunkID: String?, in index: RoutingIndex, explain: Bool = true) -> Result {
         if let failure = validationFailure(trunkID: trunkID, in: index) { return failure }
 
         var trace: [TraceEntry] = []
-        let (considered, summaries) = consideredRules(call, trunkID: trunkID, in: index)
+        let (considered, summaries) = consideredRules(call, trunkID: trunkID, in: index, explain: explain)
         var specific: [(position: Int, traceIndex: Int)] = []
         var wildcard: [(position: Int, traceIndex: Int)] = []
         for position in considered {
             let rule = index.rules[position]
-            if let reason = skipReason(rule, call, trunkID: trunkID) {
+            if let reason = skipReason(rule, call, trunkID: trunkID, explain: explain) {
                 trace.append(TraceEntry(step: .rule, id: rule.id, outcome: "skipped", why: reason))
                 continue
             }
             let entry = (position, trace.count)
             if rule.isWildcard { wildcard.append(entry) } else { specific.append(entry) }
-            trace.append(TraceEntry(step: .rule, id: rule.id, outcome: "matched", why: "passed the filters"))
+            trace.append(TraceEntry(step: .rule, id: rule.id, outcome: "matched", why: explain ? "passed the filters" : ""))
         }
-        for summary in summaries where summary.count > 0 {
+        for summary in summaries where summary.count > 0 && explain {
             trace.append(TraceEntry(step: .rule, id: "", outcome: "not considered", why: summary.why))
         }
 
@@ -64,6 +65,7 @@ enum RuleSelector {
             let rule = index.rules[entry.position]
             if entry.position == best.position {
                 trace[entry.traceIndex].outcome = "chosen"
+                guard explain else { continue }
                 let scope = specific.isEmpty ? "wildcard rule" : "rule scoped to \(trunkID ?? "")"
                 let scopes = specific.isEmpty ? "wildcard rules" : "rules scoped to \(trunkID ?? "")"
                 trace[entry.traceIndex].why =
@@ -72,13 +74,14 @@ enum RuleSelector {
                     : "lowest priority among the \(pool.count) \(scopes) that passed the filters: \(RulePriority.explain(rule))"
             } else {
                 trace[entry.traceIndex].outcome = "outranked"
-                trace[entry.traceIndex].why = RulePriority.whyOutranked(rule, by: winner)
+                if explain { trace[entry.traceIndex].why = RulePriority.whyOutranked(rule, by: winner) }
             }
         }
         if !specific.isEmpty {
             for entry in wildcard {
                 let rule = index.rules[entry.position]
                 trace[entry.traceIndex].outcome = "outranked"
+                guard explain else { continue }
                 trace[entry.traceIndex].why =
                     "outranked by \(winner.id): rules listing trunk \(trunkID ?? "") are chosen before wildcard rules, "
                     + "whatever the priority (\(RulePriority.value(of: winner)) vs \(RulePriority.value(of: rule)))"
@@ -134,17 +137,20 @@ enum RuleSelector {
     }
 
     /// The rules the index yields for this call, in ID order, and counts of the rest.
-    private static func consideredRules(_ call: SimulatedCall, trunkID: String?, in index: RoutingIndex) -> ([Int], [Summary]) {
+    private static func consideredRules(
+        _ call: SimulatedCall, trunkID: String?, in index: RoutingIndex, explain: Bool
+    ) -> ([Int], [Summary]) {
         var summaries: [Summary] = []
-        func take(_ pool: RulePool, _ scope: String) -> [Int] {
+        func take(_ pool: RulePool, _ scope: @autoclosure () -> String) -> [Int] {
             guard pool.members.count > index.fullTraceLimit else { return pool.members }
             let picked = pool.filterCandidates(caller: call.from, callee: call.to)
             let left = pool.members.count - picked.count
+            guard explain else { return picked }
             summaries.append(
                 Summary(
                     count: left,
                     why:
-                        "\(Wording.count(left, "other \(scope) rule")) \(left == 1 ? "filters" : "filter") "
+                        "\(Wording.count(left, "other \(scope()) rule")) \(left == 1 ? "filters" : "filter") "
                         + "on other callers or called numbers "
                         + "(looked up by number in the index)"))
             return picked
@@ -154,11 +160,14 @@ enum RuleSelector {
             let pool = index.pool(forTrunk: trunkID)
             considered = RoutingIndex.mergeSorted(considered, take(pool, "trunk \(trunkID)"))
             let outside = index.rules.count - index.wildcardPool.members.count - pool.members.count
-            summaries.append(
-                Summary(
-                    count: outside,
-                    why: "\(Wording.count(outside, "other rule")) not scoped to this trunk \(outside == 1 ? "was" : "were") not considered")
-            )
+            if explain {
+                summaries.append(
+                    Summary(
+                        count: outside,
+                        why:
+                            "\(Wording.count(outside, "other rule")) not scoped to this trunk \(outside == 1 ? "was" : "were") not considered"
+                    ))
+            }
         } else if index.scopedRules.count <= index.fullTraceLimit {
             considered = RoutingIndex.mergeSorted(considered, index.scopedRules)
         } else {
@@ -171,8 +180,27 @@ enum RuleSelector {
         return (considered, summaries)
     }
 
+    /// Whether `skipReason` would give a reason: the same checks, without the sentence.
+    static func skips(_ rule: DispatchRule, _ call: SimulatedCall, trunkID: String?) -> Bool {
+        if !rule.inboundNumbers.isEmpty, !rule.inboundNumbers.contains(call.from) { return true }
+        if !rule.numbers.isEmpty, !rule.numbers.contains(call.to) { return true }
+        if let kind = rule.kind, case .dynamic = kind {
+            // Dynamic rules have no static pin.
+        } else if let pin = rule.kind?.pin {
+            if call.noPin, !pin.isEmpty { return true }
+            if !call.noPin, !call.pin.isEmpty, pin.isEmpty || pin != call.pin { return true }
+        }
+        if !rule.trunkIds.isEmpty {
+            guard let trunkID else { return true }
+            if !rule.trunkIds.contains(trunkID) { return true }
+        }
+        return false
+    }
+
     /// Why a candidate does not apply to the call, in LiveKit's filter order, or nil.
-    static func skipReason(_ rule: DispatchRule, _ call: SimulatedCall, trunkID: String?) -> String? {
+    /// `explain: false` gives "" instead of the sentence (nil still means the rule applies).
+    static func skipReason(_ rule: DispatchRule, _ call: SimulatedCall, trunkID: String?, explain: Bool = true) -> String? {
+        if !explain { return skips(rule, call, trunkID: trunkID) ? "" : nil }
         if !rule.inboundNumbers.isEmpty, !rule.inboundNumbers.contains(call.from) {
             if let near = NumberHygiene.nearMiss(filter: rule.inboundNumbers, value: call.from) {
                 return "inbound_numbers filter \(Wording.quoted(near)) would match caller \(call.from) only after normalization; "

@@ -16,7 +16,8 @@ enum TrunkMatcher {
         var trace: [TraceEntry]
     }
 
-    static func match(_ call: SimulatedCall, in index: RoutingIndex) -> Result {
+    /// - Parameter explain: false leaves each line's `why` empty (see `RoutingEngine.explain`).
+    static func match(_ call: SimulatedCall, in index: RoutingIndex, explain: Bool = true) -> Result {
         let (candidates, refusedDefaults) = index.candidateTrunks(calledNumber: call.to, caller: call.from)
         var trace: [TraceEntry] = []
         var specific: (position: Int, traceIndex: Int)?
@@ -24,18 +25,22 @@ enum TrunkMatcher {
 
         for position in candidates {
             let trunk = index.trunks[position]
-            if let refusal = callerRefusal(trunk, call) ?? addressRefusal(trunk, call) {
+            if let refusal = callerRefusal(trunk, call, explain) ?? addressRefusal(trunk, call, explain) {
                 trace.append(TraceEntry(step: .trunk, id: trunk.id, outcome: "skipped", why: refusal))
                 continue
             }
-            let passed = passedFilters(trunk, call)
+            let passed = explain ? passedFilters(trunk, call) : ""
             if trunk.isDefault {
                 defaults.append((position, trace.count))
-                trace.append(TraceEntry(step: .trunk, id: trunk.id, outcome: "matched", why: "default trunk (no numbers)" + passed))
+                trace.append(
+                    TraceEntry(step: .trunk, id: trunk.id, outcome: "matched", why: explain ? "default trunk (no numbers)" + passed : ""))
                 continue
             }
-            let listed = trunk.numbers.first { $0 == call.to } ?? trunk.numbers.first { PhoneNumber.matches($0, call.to) } ?? call.to
-            let spelling = listed == call.to ? "" : " (as \"\(listed)\"; trunk numbers are compared after normalization)"
+            var spelling = ""
+            if explain {
+                let listed = trunk.numbers.first { $0 == call.to } ?? trunk.numbers.first { PhoneNumber.matches($0, call.to) } ?? call.to
+                spelling = listed == call.to ? "" : " (as \"\(listed)\"; trunk numbers are compared after normalization)"
+            }
             if let first = specific {
                 let message = "Multiple SIP Trunks matched for \"\(call.to)\""
                 let firstID = index.trunks[first.position].id
@@ -48,11 +53,13 @@ enum TrunkMatcher {
                 return Result(decision: .error(message), trace: trace)
             }
             specific = (position, trace.count)
-            trace.append(TraceEntry(step: .trunk, id: trunk.id, outcome: "matched", why: "number \(call.to) listed\(spelling)" + passed))
+            trace.append(
+                TraceEntry(
+                    step: .trunk, id: trunk.id, outcome: "matched", why: explain ? "number \(call.to) listed\(spelling)" + passed : ""))
         }
 
         let notConsidered = index.trunks.count - candidates.count - refusedDefaults
-        if refusedDefaults > 0 {
+        if refusedDefaults > 0, explain {
             trace.append(
                 TraceEntry(
                     step: .trunk, id: "", outcome: "not considered",
@@ -60,7 +67,7 @@ enum TrunkMatcher {
                         "\(Wording.count(refusedDefaults, "other default trunk")) \(refusedDefaults == 1 ? "does" : "do") not allow "
                         + "caller \(call.from) in allowed_numbers (looked up by number in the index)"))
         }
-        if notConsidered > 0 {
+        if notConsidered > 0, explain {
             trace.append(
                 TraceEntry(
                     step: .trunk, id: "", outcome: "not considered",
@@ -71,7 +78,7 @@ enum TrunkMatcher {
             let winner = index.trunks[specific.position].id
             for loser in defaults {
                 trace[loser.traceIndex].outcome = "outranked"
-                trace[loser.traceIndex].why += "; \(winner) lists the number, and a trunk listing it beats default trunks"
+                if explain { trace[loser.traceIndex].why += "; \(winner) lists the number, and a trunk listing it beats default trunks" }
             }
             return Result(decision: .matched(position: specific.position, kind: .specific), trace: trace)
         }
@@ -92,16 +99,18 @@ enum TrunkMatcher {
     }
 
     /// Why `allowed_numbers` refuses the caller (LiveKit compares exactly or normalized).
-    private static func callerRefusal(_ trunk: Trunk, _ call: SimulatedCall) -> String? {
+    private static func callerRefusal(_ trunk: Trunk, _ call: SimulatedCall, _ explain: Bool) -> String? {
         guard !trunk.allowedNumbers.isEmpty, !trunk.allowedNumbers.contains(where: { PhoneNumber.matches($0, call.from) }) else {
             return nil
         }
+        guard explain else { return "" }
         return "caller \(call.from) is not in allowed_numbers \(Wording.list(trunk.allowedNumbers))"
     }
 
-    private static func addressRefusal(_ trunk: Trunk, _ call: SimulatedCall) -> String? {
+    private static func addressRefusal(_ trunk: Trunk, _ call: SimulatedCall, _ explain: Bool) -> String? {
         let verdict = AddressFilter.evaluate(trunk.allowedAddresses, sourceIP: call.sourceIP, fromHost: call.fromHost)
         guard case .notMatched(let dropped) = verdict else { return nil }
+        guard explain else { return "" }
         let valid = trunk.allowedAddresses.filter(AddressFilter.isWellFormedEntry)
         var why =
             "source IP \(call.sourceIP) is not in allowed_addresses \(Wording.list(valid)) "
