@@ -104,7 +104,7 @@ kill $mock 2>/dev/null || true
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
-filemb=$(awk -v b="$size" 'BEGIN { printf "%.1f MB", b / 1048576 }')
+filemb=$(awk -v b="$size" 'BEGIN { printf "%.1f MB", b / 1000000 }')
 
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(swift --version 2>/dev/null | head -1)"
