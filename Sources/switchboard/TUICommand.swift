@@ -8,9 +8,11 @@ import TerminalKit
 /// `switchboard [tui] [FILES…]`: the terminal UI, and the default command.
 ///
 /// Thin on purpose: read the files exactly as the other commands do, pick the theme and
-/// colour depth, start the curses adapter, run ``AppLoop`` on this thread, and restore the
-/// terminal on the way out (the adapter also covers signals and `exit`).
-struct TUICommand: ParsableCommand {
+/// colour depth, start the built-in mock webhook when the project names a script (so the
+/// samples' dynamic rules answer while the app is open), start the curses adapter, run
+/// ``AppLoop`` on this thread, and restore the terminal on the way out (the adapter also
+/// covers signals and `exit`).
+struct TUICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "Browse trunks and dispatch rules in the terminal UI (the default command).",
@@ -31,7 +33,7 @@ struct TUICommand: ParsableCommand {
     @Flag(help: "Browse without making changes.")
     var readOnly = false
 
-    func run() throws {
+    func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let chosenTheme = try Self.loadTheme(named: theme ?? environment["SWITCHBOARD_THEME"], environment: environment)
         let workspace = try input.loadWorkspace()
@@ -43,12 +45,15 @@ struct TUICommand: ParsableCommand {
             throw ExitCode(2)
         }
         let catalog = WorkspaceCatalog(workspace: workspace)
+        // Its servers run on their own event-loop threads; the UI loop below keeps this one.
+        let webhook = try await WebhookRuntime.start(workspace: workspace, explicitScript: nil)
 
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(
                 options: CursesTerminal.Options(colorDepth: color.depth, enableMouse: !noMouse))
         } catch {
+            await webhook.shutdown()
             CLIOutput.error("switchboard: \(error)")
             throw ExitCode(2)
         }
@@ -61,6 +66,7 @@ struct TUICommand: ParsableCommand {
         }
         AppLoop.run(state, backend: terminal, theme: chosenTheme, runner: runner)
         terminal.shutdown()
+        await webhook.shutdown()
         if let warning = terminal.locale.warning { CLIOutput.error(warning) }
     }
 
