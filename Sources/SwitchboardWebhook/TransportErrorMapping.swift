@@ -36,6 +36,9 @@ enum TransportErrorMapping {
             }
         }
         if let error = error as? HTTPParserError {
+            // The stream ending mid-message is the server going away (a close or a reset that
+            // lost the race with the parser), not a malformed response.
+            if error == .invalidEOFState { return .closedEarly }
             return .other("the response is not valid HTTP/1.1 (\(error))")
         }
         if error is SocketAddressError {

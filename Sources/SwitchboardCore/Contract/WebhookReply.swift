@@ -47,18 +47,9 @@ public struct WebhookReply: Sendable, Equatable {
         }
     }
 
-    public struct Transfer: Sendable, Equatable {
-        /// A `sip:`, `sips:` or `tel:` URI.
-        public var to: String
-        public var destinationName: String?
-        public var ringingTimeoutSeconds: Double?
-
-        public init(to: String, destinationName: String? = nil, ringingTimeoutSeconds: Double? = nil) {
-            self.to = to
-            self.destinationName = destinationName
-            self.ringingTimeoutSeconds = ringingTimeoutSeconds
-        }
-    }
+    /// The transfer the webhook asked for is exactly what the outcome reports (`to` is a
+    /// `sip:`, `sips:` or `tel:` URI by then), so the two share one type.
+    public typealias Transfer = CallOutcome.Transfer
 
     public var decision: Decision
     /// Things worth telling the user that did not stop the call: ignored keys, a rewritten
