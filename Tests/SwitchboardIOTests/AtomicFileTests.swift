@@ -29,7 +29,7 @@ struct AtomicFileTests {
         let stale = dir.appendingPathComponent(".project.json.tmp-AbC123").path
         let fresh = dir.appendingPathComponent(".project.json.tmp-XyZ789").path
         let other = dir.appendingPathComponent(".other.json.tmp-AbC123").path
-        for file in [stale, fresh, other] { FileManager.default.createFile(atPath: file, contents: Data("partial".utf8)) }
+        for file in [stale, fresh, other] { #expect(FileManager.default.createFile(atPath: file, contents: Data("partial".utf8))) }
         let hourAgo = Date(timeIntervalSinceNow: -3600)
         for file in [stale, other] { try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: file) }
         try AtomicFile.write(Array("new".utf8), to: path)

@@ -107,8 +107,6 @@ struct WebhookWireTests {
             _ = try await harness.simulate(method: "GET", signer: JWTSigner(apiKey: "k", apiSecret: "s"))
             return try #require(harness.requests.first)
         }
-        // Bounded by the clock on both sides: a loaded machine may take seconds in between.
-        let after = Date().timeIntervalSince1970.rounded(.up)
         let token = try #require(received.header("Authorization"))
         #expect(SignatureVerifier(apiKey: "k", apiSecret: "s").verify(token: token, body: []).isValid)
         #expect(JWTSigner.bodyDigest([]) == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
