@@ -139,6 +139,14 @@ struct MalformedInputTests {
         }
     }
 
+    @Test("a duplicate rule ID inside one file names the first occurrence in that file")
+    func duplicateInOneFile() {
+        let text = "{\"items\": [\n{\"sipDispatchRuleId\": \"SDR_a\", \"rule\": {}},\n{\"sipDispatchRuleId\": \"SDR_a\", \"rule\": {}}]}"
+        #expect(
+            loadError(text, path: "rules.json")
+                == "rules.json:3:1: expected each dispatch rule ID once, found \"SDR_a\" again (first at rules.json:2:1)")
+    }
+
     @Test("errors in several files are all reported, one line each")
     func severalFiles() {
         do {

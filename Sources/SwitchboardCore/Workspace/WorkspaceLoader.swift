@@ -33,46 +33,47 @@ public enum WorkspaceLoader {
                         file: document.path, position: Self.position(of: paths.path(item), in: document),
                         message: "expected each \(what) ID once, found \"\(id)\" again (first at \(firstDocument.path):\(firstPosition))")
                 }
+                // Gives items without an ID a generated one, records each item's file, and
+                // refuses an ID seen before, naming where it first appeared.
+                func register<Item: Identifiable<String>>(
+                    _ items: inout [Item], _ id: WritableKeyPath<Item, String>, kind: ItemKind, prefix: String,
+                    label: String, paths: ItemPaths, earlier: [Item],
+                    _ start: KeyPath<(document: Int, trunks: Int, rules: Int, paths: (trunks: ItemPaths, rules: ItemPaths)), Int>,
+                    _ earlierPaths: KeyPath<
+                        (document: Int, trunks: Int, rules: Int, paths: (trunks: ItemPaths, rules: ItemPaths)), ItemPaths
+                    >
+                ) throws(InputError) {
+                    for i in items.indices {
+                        if items[i][keyPath: id].isEmpty {
+                            items[i][keyPath: id] = prefix + GeneratedID.suffix(using: &rng)
+                            workspace.newIDs.insert(items[i][keyPath: id])
+                        }
+                        let itemID = items[i][keyPath: id]
+                        guard workspace.origins.updateValue(fileIndex, forKey: ItemKey(kind, itemID)) != nil else { continue }
+                        let first =
+                            items.firstIndex(where: { $0[keyPath: id] == itemID }).flatMap {
+                                $0 < i ? (documentIndex, paths.path($0)) : nil
+                            }
+                            ?? firstOccurrence(of: itemID, in: earlier, itemRanges, start, earlierPaths)
+                        throw duplicate(label, itemID, item: i, paths: paths, first: first)
+                    }
+                }
                 // Taken out of `parsed` so that IDs are assigned in place, without a second copy.
                 var trunks = parsed.trunks
                 parsed.trunks = []
-                for i in trunks.indices {
-                    if trunks[i].id.isEmpty {
-                        trunks[i].id = GeneratedID.trunk(using: &rng)
-                        workspace.newIDs.insert(trunks[i].id)
-                    }
-                    let key = ItemKey(.trunk, trunks[i].id)
-                    if workspace.origins.updateValue(fileIndex, forKey: key) != nil {
-                        let id = trunks[i].id
-                        let first =
-                            trunks.firstIndex(where: { $0.id == id }).flatMap { $0 < i ? (documentIndex, parsed.trunkPaths.path($0)) : nil }
-                            ?? firstOccurrence(of: id, in: workspace.trunks, itemRanges, \.trunks, \.paths.trunks)
-                        throw duplicate("trunk", id, item: i, paths: parsed.trunkPaths, first: first)
-                    }
-                }
+                try register(
+                    &trunks, \.id, kind: .trunk, prefix: "ST_", label: "trunk", paths: parsed.trunkPaths,
+                    earlier: workspace.trunks, \.trunks, \.paths.trunks)
                 var rules = parsed.rules
                 parsed.rules = []
-                for i in rules.indices {
-                    if rules[i].id.isEmpty {
-                        rules[i].id = GeneratedID.rule(using: &rng)
-                        workspace.newIDs.insert(rules[i].id)
-                    }
-                    let key = ItemKey(.rule, rules[i].id)
-                    if workspace.origins.updateValue(fileIndex, forKey: key) != nil {
-                        let id = rules[i].id
-                        let first =
-                            rules.firstIndex(where: { $0.id == id }).flatMap { $0 < i ? (documentIndex, parsed.rulePaths.path($0)) : nil }
-                            ?? firstOccurrence(of: id, in: workspace.rules, itemRanges, \.rules, \.paths.rules)
-                        throw duplicate("dispatch rule", id, item: i, paths: parsed.rulePaths, first: first)
-                    }
-                }
+                try register(
+                    &rules, \.id, kind: .rule, prefix: "SDR_", label: "dispatch rule", paths: parsed.rulePaths,
+                    earlier: workspace.rules, \.rules, \.paths.rules)
                 itemRanges.append((documentIndex, workspace.trunks.count, workspace.rules.count, (parsed.trunkPaths, parsed.rulePaths)))
                 if workspace.trunks.isEmpty { workspace.trunks = trunks } else { workspace.trunks += trunks }
                 if workspace.rules.isEmpty { workspace.rules = rules } else { workspace.rules += rules }
-            } catch let error as InputError {
-                errors.append(error)
             } catch {
-                errors.append(InputError(file: document.path, message: "\(error)"))
+                errors.append(error)
             }
         }
         if !errors.isEmpty { throw LoadFailure(errors) }
