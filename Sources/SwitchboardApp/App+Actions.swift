@@ -60,7 +60,18 @@ extension App {
             state.overlay = .palette(PaletteState())
         case .quit:
             state.isQuitting = true
-        case .deleteBackward, .closeOverlay, .runCommand:
+        case .edit: return openForm(.edit, &state)
+        case .newItem: return openForm(.new, &state)
+        case .duplicate: return openForm(.duplicate, &state)
+        case .deleteItem: return requestDelete(&state)
+        case .undo: return undo(&state)
+        case .redo: return redo(&state)
+        case .save: return save(&state)
+        case .simulateCall: return openSimulator(&state)
+        case .showHistory: return openHistory(&state)
+        case .export: return openExport(&state)
+        default:
+            // Actions of other contexts (the filter, overlays, screens) do nothing here.
             break
         }
         return []

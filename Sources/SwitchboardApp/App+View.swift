@@ -18,6 +18,14 @@ extension App {
                 ListPaneView.render(list, state: state, in: layout.listPanel, grid: &grid, theme: theme)
             }
             DetailPaneView.render(state, in: layout.detailPanel, grid: &grid, theme: theme)
+        case .form:
+            FormView.render(state, in: layout.body, grid: &grid, theme: theme)
+        case .simulator:
+            SimulatorView.render(state, in: layout.body, grid: &grid, theme: theme)
+        case .history:
+            HistoryView.render(state, in: layout.body, grid: &grid, theme: theme)
+        case .export:
+            ExportView.render(state, in: layout.body, grid: &grid, theme: theme)
         }
         StatusLineView.render(state, in: layout.statusBar, grid: &grid, theme: theme)
         switch state.overlay {
@@ -35,6 +43,8 @@ extension App {
                 state: palette.list, glyphs: state.options.glyphs, symbols: state.options.symbols,
                 ascii: !state.options.unicode
             ).render(in: layout.overlayArea, grid: &grid, theme: theme)
+        case .confirm(let confirmation):
+            renderConfirmation(confirmation, state: state, in: layout.overlayArea, grid: &grid, theme: theme)
         }
         if let toast = state.toast {
             toast.toast.render(in: layout.overlayArea.inset(bottom: 1, right: 1), grid: &grid, theme: theme)

@@ -53,10 +53,20 @@ public enum App {
         case .reloaded(.failure(let failure)):
             state.showToast("Reload failed: \(failure.message)", kind: .error)
             return []
+        case .fileWritten(let result):
+            switch result.purpose {
+            case .saveProject, .recovery: return projectFileWritten(result, &state)
+            case .export: return exportWritten(result, &state)
+            case .saveScenario: return scenarioWritten(result, &state)
+            }
+        case .callFinished(let result):
+            return callFinished(result, &state)
+        case .terminationRequested:
+            return terminationRequested(&state)
         }
     }
 
-    /// Routes a key by where the keyboard is: an overlay, the filter, or the lists.
+    /// Routes a key by where the keyboard is: an overlay, the filter, the lists, or a screen.
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let context = state.keyContext
         let action = KeyMap.action(for: key, in: context)
@@ -65,6 +75,16 @@ public enum App {
             return handleHelpKey(&state, key, action)
         case .palette:
             return handlePaletteKey(&state, key, action)
+        case .confirm:
+            return handleConfirmKey(&state, key)
+        case .form:
+            return handleFormKey(&state, key, action)
+        case .simulator:
+            return handleSimulatorKey(&state, key, action)
+        case .history:
+            return handleHistoryKey(&state, key, action)
+        case .export:
+            return handleExportKey(&state, key, action)
         case .filter:
             return handleFilterKey(&state, key, action)
         case .browse:

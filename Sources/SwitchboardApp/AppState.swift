@@ -42,6 +42,16 @@ public struct AppState: Sendable {
     /// changes, so a password is never revealed by accident on the next item.
     public var revealSecrets = false
     public var overlay: Overlay = .none
+    /// The open form (``Screen/form``); `nil` when no item is being edited.
+    public var form: FormState?
+    /// Unsaved changes, undo and redo.
+    public var edits = EditSession()
+    /// The call simulator (``Screen/simulator``); kept while browsing so it reopens as left.
+    public var simulator = SimulatorState()
+    /// Every call simulated this session (``Screen/history``).
+    public var history = RunHistory()
+    /// The export screen (``Screen/export``); `nil` when closed.
+    public var exporter: ExportState?
     public var toast: ToastState?
     /// The last ``Message/tick(milliseconds:)`` time.
     public var clock = 0
@@ -105,7 +115,15 @@ public struct AppState: Sendable {
         switch overlay {
         case .help: return .help
         case .palette: return .palette
-        case .none: return currentList?.isEditingFilter == true ? .filter : .browse
+        case .confirm: return .confirm
+        case .none:
+            switch screen {
+            case .browse: return currentList?.isEditingFilter == true ? .filter : .browse
+            case .form: return .form
+            case .simulator: return .simulator
+            case .history: return .history
+            case .export: return .export
+            }
         }
     }
 

@@ -4,13 +4,23 @@ import Synchronization
 ///
 /// `update` stays pure and testable: it returns effects as values, tests assert on them, and
 /// the injected ``EffectRunner`` performs them. Results come back later as ``Message``s through
-/// the runner, on the UI thread, so nothing outside the loop ever touches the terminal. Part 2
-/// adds its cases here: send a webhook, write a file, copy to the clipboard (OSC 52).
+/// the runner, on the UI thread, so nothing outside the loop ever touches the terminal.
 public enum Effect: Sendable, Equatable {
     /// Turn terminal mouse reporting on or off (off lets the terminal select text).
     case setMouseReporting(Bool)
     /// Read the input files again and build a new catalog, off the UI thread.
     case reload(paths: [String])
+    /// Write a file atomically, off the UI thread; answered by ``Message/fileWritten(_:)``.
+    case writeFile(FileWrite)
+    /// Remove a file if it exists (a recovery file that was restored or discarded).
+    case removeFile(path: String)
+    /// Simulate a call (routing, and the webhook for a dynamic rule) off the UI thread;
+    /// answered by ``Message/callFinished(_:)``.
+    case runCall(CallRequest)
+    /// Stop waiting for a call's webhook; its result, if it still comes, is dropped.
+    case cancelCall(runID: Int)
+    /// Put text on the system clipboard with OSC 52 (works over SSH and inside tmux).
+    case copyToClipboard(String)
 }
 
 /// Performs effects. The loop calls ``run(_:)`` for every effect `update` returns and

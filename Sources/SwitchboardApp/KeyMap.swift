@@ -10,12 +10,21 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case filter
     case help
     case palette
+    /// A ``Confirmation`` is open.
+    case confirm
+    case form
+    case simulator
+    case history
+    case export
 }
 
 /// The app's default keys: the one table that drives dispatch, the status-bar hints, the `?`
 /// help overlay and the command palette, so the four always agree.
 public enum KeyMap {
-    public static let table = KeyBindingTable(bindings)
+    /// Each screen declares its keys next to its code (`KeyMap+Form.swift` and so on); this
+    /// is where they meet.
+    public static let table = KeyBindingTable(
+        bindings + confirmBindings + formBindings + simulatorBindings + historyBindings + exportBindings)
 
     /// The action bound to `key` in `context`, if any.
     public static func action(for key: Key, in context: KeyContext) -> AppAction? {
@@ -33,19 +42,23 @@ public enum KeyMap {
         table.paletteEntries(matching: query, in: KeyContext.browse.rawValue)
     }
 
+    /// One binding: `keys` do `action` in `contexts`; `hint` ranks it for the status bar (1
+    /// first), `palette: false` keeps motion keys out of the command palette.
+    static func bind(
+        _ keys: [Key], _ action: AppAction, _ label: String, _ group: String, hint: Int? = nil,
+        in contexts: Set<KeyContext>, palette: Bool = true
+    ) -> KeyBinding {
+        KeyBinding(
+            keys, action: action.rawValue, label: label, group: group, hintPriority: hint,
+            contexts: Set(contexts.map(\.rawValue)), inPalette: palette)
+    }
+
+    /// Keys of browsing, the filter, help and the palette.
     static let bindings: [KeyBinding] = {
-        let browse: Set<String> = [KeyContext.browse.rawValue]
-        let filter: Set<String> = [KeyContext.filter.rawValue]
-        let help: Set<String> = [KeyContext.help.rawValue]
-        let palette: Set<String> = [KeyContext.palette.rawValue]
-        func bind(
-            _ keys: [Key], _ action: AppAction, _ label: String, _ group: String, hint: Int? = nil,
-            in contexts: Set<String>, palette: Bool = true
-        ) -> KeyBinding {
-            KeyBinding(
-                keys, action: action.rawValue, label: label, group: group, hintPriority: hint, contexts: contexts,
-                inPalette: palette)
-        }
+        let browse: Set<KeyContext> = [.browse]
+        let filter: Set<KeyContext> = [.filter]
+        let help: Set<KeyContext> = [.help]
+        let palette: Set<KeyContext> = [.palette]
         return [
             bind([.char("1")], .showTrunks, "trunks", "Lists", hint: 3, in: browse),
             bind([.char("2")], .showRules, "rules", "Lists", hint: 4, in: browse),
@@ -64,6 +77,16 @@ public enum KeyMap {
             bind([.char("h"), .left], .focusList, "back to the list", "Panes", in: browse, palette: false),
             bind([.escape], .back, "back / clear filter", "Panes", in: browse, palette: false),
             bind([.char("r")], .revealSecrets, "reveal or hide secrets", "Details", in: browse),
+            bind([.char("e")], .edit, "edit the selected item", "Editing", hint: 7, in: browse),
+            bind([.char("n")], .newItem, "new trunk or rule", "Editing", in: browse),
+            bind([.char("d")], .duplicate, "duplicate the selected item", "Editing", in: browse),
+            bind([.delete], .deleteItem, "delete the selected item", "Editing", in: browse),
+            bind([.char("u"), .ctrl("z")], .undo, "undo", "Editing", in: browse),
+            bind([.ctrl("r"), .ctrl("y")], .redo, "redo", "Editing", in: browse),
+            bind([.ctrl("s")], .save, "save the project file", "Editing", in: browse),
+            bind([.char("c")], .simulateCall, "simulate a call", "Calls", hint: 8, in: browse),
+            bind([.char("H")], .showHistory, "run history", "Calls", in: browse),
+            bind([.char("x")], .export, "export rules as JSON", "Files", in: browse),
             bind([.char("R")], .reload, "reload files from disk", "App", in: browse),
             bind([.char("M")], .toggleMouse, "mouse on/off (off lets you select text)", "App", in: browse),
             bind([.char("?")], .help, "help", "App", in: browse),

@@ -2,16 +2,28 @@ import Dispatch
 import SwitchboardCore
 import SwitchboardIO
 
-/// The production ``EffectRunner``: switches mouse reporting through a closure the executable
-/// gives it (the only thing here that touches the terminal, called on the UI thread) and reloads
-/// files on a background queue, posting the result as a message.
+/// The production ``EffectRunner``: switches mouse reporting and writes to the clipboard
+/// through closures the executable gives it (the only things here that touch the terminal,
+/// called on the UI thread); reloads, file writes and simulated calls run in the background
+/// and post their results as messages.
 public final class LiveEffectRunner: EffectRunner {
     private let mailbox = Mailbox()
     private let setMouseReporting: (Bool) -> Bool
+    private let copyToClipboard: (String) -> Void
+    private let files = FileWriter()
+    private let calls: CallRunner
 
-    /// - Parameter setMouseReporting: turns reporting on or off and returns whether it is on.
-    public init(setMouseReporting: @escaping (Bool) -> Bool) {
+    /// - Parameters:
+    ///   - setMouseReporting: turns reporting on or off and returns whether it is on.
+    ///   - copyToClipboard: sends the text to the terminal's clipboard (OSC 52).
+    ///   - webhook: how dynamic rules' webhooks are called; `nil` ends them in an ERROR.
+    public init(
+        setMouseReporting: @escaping (Bool) -> Bool, copyToClipboard: @escaping (String) -> Void = { _ in },
+        webhook: WebhookContext? = nil
+    ) {
         self.setMouseReporting = setMouseReporting
+        self.copyToClipboard = copyToClipboard
+        self.calls = CallRunner(webhook: webhook)
     }
 
     public func run(_ effect: Effect) {
@@ -23,6 +35,16 @@ public final class LiveEffectRunner: EffectRunner {
             DispatchQueue.global(qos: .userInitiated).async {
                 mailbox.post(.reloaded(Self.load(paths)))
             }
+        case .writeFile(let request):
+            files.write(request, mailbox: mailbox)
+        case .removeFile(let path):
+            files.remove(path)
+        case .runCall(let request):
+            calls.run(request, mailbox: mailbox)
+        case .cancelCall(let runID):
+            calls.cancel(runID: runID)
+        case .copyToClipboard(let text):
+            copyToClipboard(text)
         }
     }
 

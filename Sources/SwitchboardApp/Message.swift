@@ -15,6 +15,12 @@ public enum Message: Sendable {
     case mouseReportingChanged(Bool)
     /// A reload (``Effect/reload(paths:)``) finished, with the new catalog or the error text.
     case reloaded(Result<WorkspaceCatalog, ReloadFailure>)
+    /// A ``Effect/writeFile(_:)`` finished.
+    case fileWritten(FileWriteResult)
+    /// A ``Effect/runCall(_:)`` finished (or failed) with everything the panes show.
+    case callFinished(CallResult)
+    /// SIGTERM or SIGHUP arrived: save what must not be lost (the recovery file), then quit.
+    case terminationRequested
 }
 
 /// Why a reload failed, as the user should read it (`rules.json:14:9: expected …`).

@@ -24,13 +24,22 @@ public enum Pane: Sendable, Equatable {
 
 /// The full-screen mode of the app.
 ///
-/// Browsing is the only screen of part 1. Part 2 adds its screens here as cases with their own
-/// state (`case form(FormState)`, `case simulator(SimulatorState)`, `case history(…)`,
-/// `case export(…)`); `update` switches on the screen before the overlay, and `view` draws the
-/// screen, then the overlay, then the toast, so each new screen gets help, the palette and
-/// toasts for free.
+/// Each screen keeps its state in its own property of ``AppState`` (``AppState/form``,
+/// ``AppState/simulator``, ``AppState/history``, ``AppState/exporter``), so leaving a screen and
+/// coming back finds it as it was. `update` routes keys by ``AppState/keyContext`` (the overlay
+/// first, then the screen), and `view` draws the screen, then the overlay, then the toast, so
+/// every screen gets help, the palette, confirmations and toasts for free.
 public enum Screen: Sendable, Equatable {
+    /// The lists and the detail pane (part 1).
     case browse
+    /// Editing one trunk or rule (`e`, `n`, `d`): ``AppState/form``.
+    case form
+    /// The call simulator (`c`): ``AppState/simulator``.
+    case simulator
+    /// Every call simulated this session: ``AppState/history``.
+    case history
+    /// Exporting the rules (`x`): ``AppState/exporter``.
+    case export
 }
 
 /// Something drawn over the screen that takes the keyboard while open.
@@ -38,6 +47,8 @@ public enum Overlay: Sendable, Equatable {
     case none
     case help(HelpState)
     case palette(PaletteState)
+    /// A question that must be answered before going on (delete, discard edits, overwrite).
+    case confirm(Confirmation)
 }
 
 /// The `?` overlay: what the user typed to filter it and how far it is scrolled.

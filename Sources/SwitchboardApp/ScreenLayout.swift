@@ -23,6 +23,9 @@ public struct ScreenLayout: Sendable, Equatable {
     public let listPanel: Rect
     public let detailPanel: Rect
     public let statusBar: Rect
+    /// Everything between the header and the status bar: where the full-screen screens (form,
+    /// simulator, history, export) draw.
+    public let body: Rect
     /// Where overlays (help, palette) are centred: everything but the status bar, which keeps
     /// showing the mode and keys.
     public let overlayArea: Rect
@@ -34,6 +37,7 @@ public struct ScreenLayout: Sendable, Equatable {
         header = screen.top(1)
         statusBar = screen.bottom(1)
         let body = screen.inset(top: 1, bottom: 1)
+        self.body = body
         overlayArea = screen.inset(bottom: 1)
         if tab == .project {
             listPanel = Rect(x: body.x, y: body.y, width: 0, height: body.height)

@@ -22,6 +22,11 @@ enum StatusLineView {
         case .palette: return "COMMANDS"
         case .filter: return "FILTER"
         case .browse: return state.tab.title.uppercased()
+        case .confirm: return "CONFIRM"
+        case .form: return "EDIT"
+        case .simulator: return "CALL"
+        case .history: return "HISTORY"
+        case .export: return "EXPORT"
         }
     }
 }

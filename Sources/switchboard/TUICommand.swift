@@ -60,10 +60,12 @@ struct TUICommand: AsyncParsableCommand {
         defer { terminal.shutdown() }
         let options = AppOptions(readOnly: readOnly, unicode: terminal.supportsUnicode, inputPaths: input.paths)
         let state = AppState(catalog: catalog, options: options, size: terminal.size, mouseEnabled: !noMouse)
-        let runner = LiveEffectRunner { enabled in
-            terminal.setMouseEnabled(enabled)
-            return terminal.isMouseEnabled
-        }
+        let runner = LiveEffectRunner(
+            setMouseReporting: { enabled in
+                terminal.setMouseEnabled(enabled)
+                return terminal.isMouseEnabled
+            },
+            webhook: webhook.context)
         AppLoop.run(state, backend: terminal, theme: chosenTheme, runner: runner)
         terminal.shutdown()
         await webhook.shutdown()

@@ -1,0 +1,58 @@
+/// A file the app asks to write (``Effect/writeFile(_:)``): the project on ctrl+s, an export,
+/// a scenario appended to the scenarios file, the recovery file.
+///
+/// The bytes are complete when the effect is issued, so `update` decides exactly what goes to
+/// disk and tests can read it; the runner only writes them atomically, off the UI thread, and
+/// answers with ``Message/fileWritten(_:)``.
+public struct FileWrite: Sendable, Equatable {
+    /// Why the file is written: tells `update` which screen the result belongs to.
+    public enum Purpose: Sendable, Equatable {
+        case saveProject
+        case export
+        case saveScenario
+        case recovery
+    }
+
+    public var path: String
+    public var bytes: [UInt8]
+    public var purpose: Purpose
+    /// `false`: fail with ``FileWriteFailure/alreadyExists`` instead of replacing a file, so
+    /// the screen can ask before overwriting (and nothing is lost when the user says no).
+    public var replaceExisting: Bool
+
+    public init(path: String, bytes: [UInt8], purpose: Purpose, replaceExisting: Bool = true) {
+        self.path = path
+        self.bytes = bytes
+        self.purpose = purpose
+        self.replaceExisting = replaceExisting
+    }
+}
+
+/// How a ``FileWrite`` ended.
+public struct FileWriteResult: Sendable, Equatable {
+    public var path: String
+    public var purpose: FileWrite.Purpose
+    /// Bytes written, or why nothing was.
+    public var outcome: Result<Int, FileWriteFailure>
+
+    public init(path: String, purpose: FileWrite.Purpose, outcome: Result<Int, FileWriteFailure>) {
+        self.path = path
+        self.purpose = purpose
+        self.outcome = outcome
+    }
+}
+
+/// Why a file was not written, as the user should read it.
+public enum FileWriteFailure: Error, Sendable, Equatable {
+    /// The path exists and the write asked not to replace it.
+    case alreadyExists
+    /// The system refused (`project.json: could not write: Permission denied`).
+    case failed(String)
+
+    public var message: String {
+        switch self {
+        case .alreadyExists: return "the file already exists"
+        case .failed(let reason): return reason
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Dispatch
+import SwitchboardIO
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Performs ``FileWrite``s for the ``LiveEffectRunner``: one serial queue, so two saves of the
+/// same file land in the order they were asked for, and the UI thread never waits on a disk.
+final class FileWriter: Sendable {
+    private let queue = DispatchQueue(label: "switchboard.file-writer", qos: .userInitiated)
+
+    /// Writes in the background and posts ``Message/fileWritten(_:)`` to `mailbox`.
+    func write(_ request: FileWrite, mailbox: Mailbox) {
+        queue.async {
+            mailbox.post(.fileWritten(Self.perform(request)))
+        }
+    }
+
+    /// Removes `path` in the background, after any write to it already asked for.
+    func remove(_ path: String) {
+        queue.async { _ = unlink(path) }
+    }
+
+    /// Writes now, on the calling thread (the recovery file on SIGTERM, when there is no later).
+    static func perform(_ request: FileWrite) -> FileWriteResult {
+        if !request.replaceExisting, access(request.path, F_OK) == 0 {
+            return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .failure(.alreadyExists))
+        }
+        do {
+            try AtomicFile.write(request.bytes, to: request.path)
+            return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .success(request.bytes.count))
+        } catch {
+            return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .failure(.failed(error.description)))
+        }
+    }
+}

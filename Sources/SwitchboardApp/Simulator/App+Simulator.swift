@@ -1,0 +1,23 @@
+import SwitchboardCore
+import TerminalKit
+
+extension App {
+    /// `c`: opens the call simulator.
+    static func openSimulator(_ state: inout AppState) -> [Effect] {
+        state.screen = .simulator
+        return []
+    }
+
+    static func handleSimulatorKey(_ state: inout AppState, _ key: Key, _ action: AppAction?) -> [Effect] {
+        if key == .escape { state.screen = .browse }
+        return []
+    }
+
+    static func callFinished(_ result: CallResult, _ state: inout AppState) -> [Effect] {
+        []
+    }
+}
+
+enum SimulatorView {
+    static func render(_ state: AppState, in area: Rect, grid: inout CellGrid, theme: Theme) {}
+}
