@@ -13,7 +13,7 @@ public func fuzzMockScript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let get = MockScript.payloadFields(query: "from_user=%2B15551234&to_user=%2b1555&headers.X-Team=a%20b&bad=%zz&%")
     for fields in [post, get] {
         if let route = script.route(for: fields), let body = route.body {
-            _ = JSONWriter.bytes(body, style: .compact)
+            _ = body.bytes
         }
     }
     return 0
