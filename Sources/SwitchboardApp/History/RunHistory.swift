@@ -1,4 +1,7 @@
 /// Every call simulated in this session, newest last.
-public struct RunHistory: Sendable, Equatable {
+public struct RunHistory: Sendable {
     public init() {}
+
+    /// Keeps a finished run (the simulator calls this for every result).
+    public mutating func record(_ result: CallResult) {}
 }

@@ -8,6 +8,12 @@ extension App {
         return []
     }
 
+    /// Runs `call` against the workspace as edited now (the simulator's Enter, and a re-run
+    /// from the history); the result arrives as ``Message/callFinished(_:)``.
+    static func startCall(_ call: SimulatedCall, _ state: inout AppState) -> [Effect] {
+        []
+    }
+
     static func handleSimulatorKey(_ state: inout AppState, _ key: Key, _ action: AppAction?) -> [Effect] {
         if key == .escape { state.screen = .browse }
         return []
