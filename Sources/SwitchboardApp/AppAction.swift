@@ -33,6 +33,13 @@ public enum AppAction: String, CaseIterable, Sendable {
     case simulateCall = "simulate-call"
     case showHistory = "history"
     case export = "export"
+    // In the edit form.
+    case applyForm = "apply-form"
+    case nextField = "next-field"
+    case previousField = "previous-field"
+    case changeField = "change-field"
+    case openConflict = "open-conflict"
+    case clearField = "clear-field"
     // Inside the filter, help and palette.
     case acceptFilter = "keep-filter"
     case clearFilter = "clear-filter"

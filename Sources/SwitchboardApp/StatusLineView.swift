@@ -6,7 +6,7 @@ enum StatusLineView {
     static func render(_ state: AppState, in rect: Rect, grid: inout CellGrid, theme: Theme) {
         let context = state.keyContext
         var position: String?
-        if state.focus == .list, let list = state.currentList {
+        if state.screen == .browse, state.focus == .list, let list = state.currentList {
             position = list.list.positionText(count: list.visible.count)
         }
         let hints = KeyMap.table.hints(for: context.rawValue, limit: 5, ascii: !state.options.unicode)

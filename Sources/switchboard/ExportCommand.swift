@@ -17,36 +17,25 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case project
-        case lkCreate = "lk-create"
-        case lkUpdate = "lk-update"
-    }
-
     @OptionGroup var input: InputOptions
     @Option(name: .shortAndLong, help: "The file (project) or directory (lk-create, lk-update) to write.")
     var output: String
-    @Option(help: "project, lk-create or lk-update.") var format: Format = .project
+    @Option(help: "project, lk-create or lk-update.") var format: ExportFormat = .project
     @Option(help: "Key spelling: keep (as read; new keys camelCase), camel, or proto (snake_case).")
     var names: NameStyle = .keep
 
     func run() throws {
         let workspace = try input.loadWorkspace()
-        for warning in ExportWarnings.warnings(for: workspace, lk: format != .project) {
+        for warning in format.warnings(for: workspace) {
             CLIOutput.warning(warning)
         }
         do {
-            switch format {
-            case .project:
-                let document = WorkspaceWriter.projectDocument(of: workspace, names: names)
-                try AtomicFile.write(JSONWriter.bytes(document), to: output)
+            let files = format.files(of: workspace, names: names)
+            if !format.writesDirectory {
+                try AtomicFile.write(JSONWriter.bytes(files[0].document), to: output)
                 print(output)
-            case .lkCreate, .lkUpdate:
+            } else {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                let files =
-                    format == .lkCreate
-                    ? WorkspaceWriter.lkCreateFiles(of: workspace, names: names)
-                    : WorkspaceWriter.lkUpdateFiles(of: workspace, names: names)
                 for file in files {
                     let path = (output as NSString).appendingPathComponent(file.name)
                     try AtomicFile.write(JSONWriter.bytes(file.document), to: path)
@@ -61,3 +50,4 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension NameStyle: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
