@@ -93,6 +93,8 @@ public final class CursesTerminal: TerminalBackend {
             throw error
         }
         let type = options.terminalType ?? options.environment["TERM"] ?? "dumb"
+        // The modes before curses changes them, for the crash handler (CrashRestore.swift).
+        let crashModes = options.handleSignals ? CrashRestore.saveModes(of: outputFile) : nil
         screen = newterm(type, outputFile, inputFile)
         guard let screen else {
             TerminalRestore.restoreSignalHandlers(savedSignalActions)
@@ -103,6 +105,7 @@ public final class CursesTerminal: TerminalBackend {
         set_term(screen)
         isActive = true
         TerminalRestore.setCursesActive(true)
+        if let crashModes { CrashRestore.arm(modes: crashModes) }
         _ = cbreak()
         _ = noecho()
         _ = nonl()
@@ -266,6 +269,7 @@ public final class CursesTerminal: TerminalBackend {
     public func shutdown() {
         guard isActive else { return }
         isActive = false
+        CrashRestore.disarm()
         if isMouseEnabled { _ = mousemask(0, nil) }
         _ = curs_set(1)
         _ = endwin()

@@ -19,6 +19,9 @@ import Synchronization
 ///   disposition and re-raises the signal, so the process ends exactly as the sender expected
 ///   (exit status 128+n, the shell prints nothing odd). An app busy outside `readKey` reacts on
 ///   its next call, which its loop makes within a frame.
+/// * **A crash** (a Swift runtime trap, SIGABRT, SIGSEGV, SIGBUS, SIGFPE): no thread can be
+///   trusted to run on, so ``CrashRestore`` restores the modes and screen from the handler
+///   itself, with async-signal-safe calls only, then lets the crash proceed.
 /// * **SIGWINCH** is left to ncurses, which turns it into `KEY_RESIZE`; **SIGTSTP** (ctrl+z) too,
 ///   which already restores and re-enters the screen around the suspension.
 ///

@@ -7,7 +7,11 @@
 /// SIGTERM never lets the TUI restore the terminal, and a resize never arrives. The signals
 /// we handle are unblocked first thing, before any other thread exists to inherit the mask.
 enum SignalMask {
-    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP]
+    /// Also the crash signals (`CrashRestore` in CursesTerminal): a crash sent with `kill`, or
+    /// `abort()`'s SIGABRT, must reach the handler that restores the terminal.
+    static let handled: [Int32] = [
+        SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE,
+    ]
 
     static func unblockHandledSignals() {
         var set = sigset_t()

@@ -58,6 +58,7 @@ struct TUICommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         defer { terminal.shutdown() }
+        TestTrapHook.startIfRequested(environment: environment)
         let options = AppOptions(readOnly: readOnly, unicode: terminal.supportsUnicode, inputPaths: input.paths)
         let state = AppState(catalog: catalog, options: options, size: terminal.size, mouseEnabled: !noMouse)
         let runner = LiveEffectRunner(
