@@ -37,12 +37,14 @@ enum DefaultInputs {
 }
 
 enum CLIOutput {
+    /// Error text quotes file names and values from files: their control characters are
+    /// shown escaped (`\x1b`), never sent to the terminal.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(text, keepNewlines: true) + "\n").utf8))
     }
 
     static func warning(_ text: String) {
-        FileHandle.standardError.write(Data(("warning: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("warning: " + TerminalText.escaped(text, keepNewlines: true) + "\n").utf8))
     }
 
     static func printJSON(_ value: JSONValue) {

@@ -74,7 +74,8 @@ struct SimulateCommand: AsyncParsableCommand {
         if json {
             CLIOutput.printJSON(report.json)
         } else {
-            print(report.text(explain: explain), terminator: "")
+            // The report escapes each value; escaping again at the edge keeps it that way.
+            print(TerminalText.escaped(report.text(explain: explain), keepNewlines: true), terminator: "")
         }
     }
 

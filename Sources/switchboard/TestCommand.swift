@@ -54,7 +54,8 @@ struct TestCommand: AsyncParsableCommand {
             for mismatch in result.mismatches {
                 var line = "FAIL \"\(result.scenario.name)\": \(mismatch)"
                 if mismatch.key == "result", let error = result.outcome.error { line += " (\(error))" }
-                print(line)
+                // Names from the scenarios file, values from a webhook's reply: escaped.
+                print(TerminalText.escaped(line))
             }
         }
         let failed = results.filter { !$0.passed }.count

@@ -19,7 +19,8 @@ struct ValidateCommand: ParsableCommand {
         if json {
             CLIOutput.printJSON(report.json)
         } else {
-            print(report.text, terminator: "")
+            // Names, IDs and values quoted from files: control characters shown escaped.
+            print(TerminalText.escaped(report.text, keepNewlines: true), terminator: "")
         }
         if report.errorCount > 0 { throw ExitCode(1) }
     }

@@ -45,6 +45,9 @@ public struct SimulationReport: Sendable {
         if let error = outcome.error { lines.append(("error", error)) }
         for note in outcome.notes { lines.append(("note", note)) }
 
+        // Room, participant, metadata, attributes, headers, reasons and errors can come from a
+        // webhook's reply, names from files: no control character reaches the terminal raw.
+        lines = lines.map { ($0.0, TerminalText.escaped($0.1)) }
         let width = lines.map(\.0.count).max() ?? 0
         var out = lines.map { pad($0.0, width) + "  " + $0.1 }.joined(separator: "\n") + "\n"
         if explain { out += "\n" + traceText() }
@@ -54,12 +57,18 @@ public struct SimulationReport: Sendable {
     /// The trace as aligned columns: step, id, outcome, why.
     public func traceText() -> String {
         guard !outcome.trace.isEmpty else { return "trace: empty\n" }
-        let idWidth = outcome.trace.map { displayID($0).count }.max() ?? 0
-        let outcomeWidth = outcome.trace.map(\.outcome.count).max() ?? 0
+        let rows = outcome.trace.map { entry in
+            (
+                step: entry.step.rawValue, id: TerminalText.escaped(displayID(entry)), outcome: TerminalText.escaped(entry.outcome),
+                why: TerminalText.escaped(entry.why)
+            )
+        }
+        let idWidth = rows.map(\.id.count).max() ?? 0
+        let outcomeWidth = rows.map(\.outcome.count).max() ?? 0
         var out = "trace:\n"
-        for entry in outcome.trace {
-            out += "  " + pad(entry.step.rawValue, 8) + "  " + pad(displayID(entry), idWidth) + "  "
-            out += pad(entry.outcome, outcomeWidth) + "  " + entry.why + "\n"
+        for row in rows {
+            out += "  " + pad(row.step, 8) + "  " + pad(row.id, idWidth) + "  "
+            out += pad(row.outcome, outcomeWidth) + "  " + row.why + "\n"
         }
         return out
     }
