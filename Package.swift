@@ -78,5 +78,8 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore"]),
+        // The Fuzz/ harnesses (symbolic links into Fuzz/Sources), run without libFuzzer over their
+        // seeds and seeded mutations: the short fuzz run in CI, at no extra build.
+        .testTarget(name: "FuzzReplayTests", dependencies: ["SwitchboardCore", "TerminalKit"]),
     ]
 )

@@ -14,3 +14,10 @@ func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar
     var arguments = argv
     return runFuzzerDriver(&count, &arguments) { data, size in fuzzKeyDecoder(data, size) }
 }
+
+/// libFuzzer calls this for every input. The work is in `fuzzKeyDecoder` (FuzzKeyDecoder.swift), a plain function
+/// so the main package's `FuzzReplayTests` can compile that file too and replay the seeds in CI.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    fuzzKeyDecoder(data, size)
+}

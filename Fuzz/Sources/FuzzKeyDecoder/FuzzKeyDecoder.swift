@@ -3,7 +3,6 @@ import TerminalKit
 /// The key-input decoder over arbitrary bytes, fed in chunks as a terminal delivers them (the
 /// first byte picks the chunk size, so sequences are split at every place), with a flush at
 /// the end as the escape timeout would. Every key must also have a printable label.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzKeyDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let chunk = Int(data[0] % 8) + 1

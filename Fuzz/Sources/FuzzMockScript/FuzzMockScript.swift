@@ -2,7 +2,6 @@ import SwitchboardCore
 
 /// The mock-webhook script reader over arbitrary bytes, then what the mock server does with a
 /// script: pick the route for a POST payload and for a GET query, and write the reply body.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMockScript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let script = try? MockScriptReader.read(SourceDocument(path: "script.json", bytes: bytes)) else { return 0 }

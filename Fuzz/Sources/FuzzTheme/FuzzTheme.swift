@@ -2,7 +2,6 @@ import TerminalKit
 
 /// The theme parser over arbitrary text (invalid UTF-8 included, as a file may hold), then
 /// the parsed theme degraded to every colour depth and every element's style resolved.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTheme(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let theme: Theme

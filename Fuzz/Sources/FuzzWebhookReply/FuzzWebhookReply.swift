@@ -6,13 +6,13 @@ import SwitchboardCore
 ///
 /// The first byte picks the status, the method and whether the call carried a pin; the rest is
 /// the body.
-struct NoTransport: WebhookTransport {
+private struct NoTransport: WebhookTransport {
     func send(_ request: WebhookRequest, limits: WebhookLimits) async -> WebhookExchange {
         WebhookExchange(response: nil, failure: .other("not used"), durationMs: 0)
     }
 }
 
-let project = #"""
+private let project = #"""
     {"trunks": [{"sipTrunkId": "ST_FuzzTrunk01", "name": "Carrier", "numbers": ["+15550100"]}],
      "dispatchRules": [
        {"sipDispatchRuleId": "SDR_FuzzPost01", "name": "Post", "trunkIds": ["ST_FuzzTrunk01"], "inboundNumbers": ["+15551234"],
@@ -22,7 +22,7 @@ let project = #"""
         "rule": {"dispatchRuleDynamic": {"url": "http://router.example.net/sip", "method": "GET"}}}]}
     """#
 
-func pending(from caller: String, pin: String) -> PendingDynamicCall {
+private func pending(from caller: String, pin: String) -> PendingDynamicCall {
     var rng = SeededGenerator(seed: 7)
     let workspace = try! WorkspaceLoader.load([SourceDocument(path: "p.json", bytes: Array(project.utf8))], using: &rng)
     let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: .oss)
@@ -32,13 +32,12 @@ func pending(from caller: String, pin: String) -> PendingDynamicCall {
 }
 
 // Built once: the routing is not what this target fuzzes.
-let pendings = [
+private let pendings = [
     pending(from: "+15551234", pin: ""), pending(from: "+15551234", pin: "1234"),
     pending(from: "+15559999", pin: ""), pending(from: "+15559999", pin: "42"),
 ]
-let statuses = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 204, 301, 302, 404, 500]
+private let statuses = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 204, 301, 302, 404, 500]
 
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWebhookReply(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let selector = Int(data[0])

@@ -3,7 +3,6 @@ import SwitchboardCore
 /// The LiveKit JSON loader over arbitrary bytes: one to three files (split at a line holding
 /// only `---`, so duplicate IDs across files are reachable), then what the CLI does with a
 /// loaded workspace: validate, export every file both ways, and build the routing index.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWorkspaceLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let separator = Array("\n---\n".utf8)

@@ -1,0 +1,1 @@
+../../../Fuzz/Sources/FuzzKeyDecoder/FuzzKeyDecoder.swift

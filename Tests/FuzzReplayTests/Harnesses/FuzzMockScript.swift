@@ -1,0 +1,1 @@
+../../../Fuzz/Sources/FuzzMockScript/FuzzMockScript.swift

@@ -1,0 +1,1 @@
+../../../Fuzz/Sources/FuzzScenarios/FuzzScenarios.swift

@@ -1,0 +1,1 @@
+../../../Fuzz/Sources/FuzzTheme/FuzzTheme.swift

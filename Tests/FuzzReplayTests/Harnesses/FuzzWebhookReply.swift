@@ -1,0 +1,1 @@
+../../../Fuzz/Sources/FuzzWebhookReply/FuzzWebhookReply.swift

@@ -1,0 +1,1 @@
+../../../Fuzz/Sources/FuzzWorkspaceLoader/FuzzWorkspaceLoader.swift
