@@ -175,6 +175,20 @@ struct ThemeParserTests {
         #expect(Suggestion.closest(to: "zzzzzz", in: ["accent"]) == nil)
         #expect(Suggestion.editDistance("blod", "bold") == 1)
     }
+
+    @Test("a very long unknown key gets no suggestion and is not compared cell by cell")
+    func longUnknownKey() {
+        // Profiling FuzzTheme: every unknown word was edit-distanced against every candidate,
+        // O(word × candidate) each, so a garbage file of long words spent its time there.
+        // Candidates whose length differs by more than the allowed edits are now skipped.
+        let long = String(repeating: "accent", count: 50_000)
+        #expect(Suggestion.closest(to: long, in: ThemeRole.allCases.map(\.rawValue)) == nil)
+        #expect(Suggestion.closest(to: "acccent", in: ["accent"]) == "accent")
+        #expect(Suggestion.closest(to: "accentxyz", in: ["accent"]) == nil)
+        #expect(throws: ThemeParseError.self) {
+            try ThemeParser.parse(Self.base + "\n\(long) = red\n\(long)", file: "t.theme")
+        }
+    }
 }
 
 extension String {

@@ -36,10 +36,15 @@ public enum Suggestion {
     /// enough to be a plausible typo: at most 1 edit for short words, 2 for longer ones.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
-        let limit = lowered.count <= 4 ? 1 : 2
+        let length = lowered.count
+        let limit = length <= 4 ? 1 : 2
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
+            // The distance is at least the difference in length: a long word (a garbage line
+            // in a file) is never compared cell by cell with every candidate.
+            let other = candidate.lowercased()
+            guard abs(other.count - length) <= limit else { continue }
+            let distance = editDistance(lowered, other)
             if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
