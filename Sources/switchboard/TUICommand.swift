@@ -124,6 +124,9 @@ struct BenchTUICommand: ParsableCommand {
     @Option(help: "Selection moves to time.")
     var moves = 1000
 
+    @Option(help: "Times to run the whole set of keystrokes; the resident memory is printed after each.")
+    var rounds = 1
+
     func run() throws {
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2 else { throw ValidationError("--size must look like 200x60") }
@@ -148,6 +151,10 @@ struct BenchTUICommand: ParsableCommand {
             catalog: catalog, size: TerminalSize(columns: parts[0], rows: parts[1]),
             theme: Theme.fallback.adapted(to: .indexed256))
         print("per keystroke (update + view + diff) at \(parts[0])x\(parts[1]):")
-        for result in benchmark.runAll(moves: moves) { print("  " + result.summary) }
+        print("memory: \(BenchMemory.residentMB()) MB resident before the keystrokes")
+        for round in 1...max(1, rounds) {
+            for result in benchmark.runAll(moves: moves) where round == 1 { print("  " + result.summary) }
+            print("memory: \(BenchMemory.residentMB()) MB resident after round \(round)")
+        }
     }
 }
