@@ -22,6 +22,9 @@ public final class CursesTerminal: TerminalBackend {
         public var enableMouse: Bool
         /// Restore the terminal on SIGINT/SIGTERM/SIGHUP (see ``TerminalRestore``).
         public var handleSignals: Bool
+        /// SIGTERM and SIGHUP only ask the app to end (``CursesTerminal/takeTerminationRequest()``),
+        /// so it can save first; see ``TerminationRequest``. Needs `handleSignals`.
+        public var deferTermination = false
         /// The process environment, injectable for tests.
         public var environment: [String: String]
 
@@ -75,6 +78,7 @@ public final class CursesTerminal: TerminalBackend {
         locale = LocaleStatus.configure()
         if options.handleSignals {
             savedSignalActions = TerminalRestore.installSignalHandlers()
+            if options.deferTermination { TerminationRequest.install() }
         }
         func open(
             _ path: String?, _ mode: String, _ fallback: UnsafeMutablePointer<FILE>?

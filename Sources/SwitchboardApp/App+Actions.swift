@@ -52,14 +52,13 @@ extension App {
         case .toggleMouse:
             return [.setMouseReporting(!state.mouseEnabled)]
         case .reload:
-            state.showToast("Reloading \(state.options.inputPaths.count) file(s)")
-            return [.reload(paths: state.options.inputPaths)]
+            return requestReload(&state)
         case .help:
             state.overlay = .help(HelpState())
         case .palette:
             state.overlay = .palette(PaletteState())
         case .quit:
-            state.isQuitting = true
+            return requestQuit(&state)
         case .edit: return openForm(.edit, &state)
         case .newItem: return openForm(.new, &state)
         case .duplicate: return openForm(.duplicate, &state)
@@ -67,6 +66,7 @@ extension App {
         case .undo: return undo(&state)
         case .redo: return redo(&state)
         case .save: return save(&state)
+        case .revertToSaved: return requestRevert(&state)
         case .simulateCall: return openSimulator(&state)
         case .showHistory: return openHistory(&state)
         case .export: return openExport(&state)

@@ -38,7 +38,7 @@ public enum App {
                     state.toast?.expiresAt = now + ToastState.duration
                 }
             }
-            return []
+            return recoveryTick(now, &state)
         case .mouseReportingChanged(let enabled):
             state.mouseEnabled = enabled
             state.showToast(enabled ? "Mouse on" : "Mouse off: select text with the mouse; M turns it back on")
@@ -49,7 +49,7 @@ public enum App {
             state.showToast(
                 "Reloaded \(catalog.workspace.trunks.count) trunks and \(catalog.workspace.rules.count) rules",
                 kind: .success)
-            return []
+            return resetEdits(&state)
         case .reloaded(.failure(let failure)):
             state.showToast("Reload failed: \(failure.message)", kind: .error)
             return []

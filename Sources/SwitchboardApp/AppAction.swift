@@ -30,6 +30,7 @@ public enum AppAction: String, CaseIterable, Sendable {
     case undo = "undo"
     case redo = "redo"
     case save = "save"
+    case revertToSaved = "revert"
     case simulateCall = "simulate-call"
     case showHistory = "history"
     case export = "export"

@@ -23,17 +23,23 @@ public enum AppLoop {
     @discardableResult
     public static func run(
         _ initial: AppState, backend: some TerminalBackend, theme: Theme, runner: some EffectRunner,
-        clock: () -> Int = monotonicMilliseconds
+        clock: () -> Int = monotonicMilliseconds, terminationRequested: () -> Bool = { false }
     ) -> AppState {
         var state = initial
         let theme = theme.adapted(to: backend.colorDepth)
         var presenter = FramePresenter()
+        var terminating = false
         _ = App.reduce(&state, .resize(backend.size))
         presenter.present(App.view(state, size: state.size, theme: theme), on: backend)
         while !state.isQuitting {
             var messages = runner.takeMessages()
             if messages.isEmpty {
                 messages = readMessages(backend, presenter: &presenter, clock: clock)
+            }
+            // SIGTERM/SIGHUP (polled: the handler only sets a flag): first, before any key.
+            if !terminating, terminationRequested() {
+                terminating = true
+                messages.insert(.terminationRequested, at: 0)
             }
             var needsFrame = false
             for message in messages where !state.isQuitting {

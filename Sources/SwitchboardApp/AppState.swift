@@ -10,11 +10,20 @@ public struct AppOptions: Sendable, Equatable {
     public var unicode: Bool
     /// The files the workspace was read from (for the header and for reloading).
     public var inputPaths: [String]
+    /// Where unsaved edits are kept if the session ends badly (`nil`: nowhere), and the input
+    /// files' content hashes when loaded (a restore compares them). See `RecoveryStore`.
+    public var recoveryPath: String?
+    public var fileHashes: [String: String]
 
-    public init(readOnly: Bool = false, unicode: Bool = true, inputPaths: [String] = []) {
+    public init(
+        readOnly: Bool = false, unicode: Bool = true, inputPaths: [String] = [], recoveryPath: String? = nil,
+        fileHashes: [String: String] = [:]
+    ) {
         self.readOnly = readOnly
         self.unicode = unicode
         self.inputPaths = inputPaths
+        self.recoveryPath = recoveryPath
+        self.fileHashes = fileHashes
     }
 
     public var glyphs: BorderGlyphs { .standard(unicode: unicode) }

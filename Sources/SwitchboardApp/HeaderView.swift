@@ -30,6 +30,7 @@ enum HeaderView {
             label += " \(state.options.unicode ? "·" : "-") \(sanitizeForDisplay(name))\(more)"
         }
         if state.options.readOnly { label += " (read-only)" }
+        label = EditMarkers.headerPrefix(state) + label
         let room = line.maxX - end - 3
         guard room >= 11 else { return }
         let text = DisplayWidth.truncate(label, to: room, ellipsis: state.options.symbols.ellipsis)

@@ -18,7 +18,11 @@ enum ListPaneView {
         let rows = max(0, inner.height - 1)
         let offset = list.list.visibleOffset(viewHeight: rows, count: list.visible.count)
         let window = list.visible[offset..<min(list.visible.count, offset + rows)]
-        let items = window.map { item(list.kind, at: $0, catalog: catalog, unicode: state.options.unicode) }
+        let items = window.map { position in
+            var row = item(list.kind, at: position, catalog: catalog, unicode: state.options.unicode)
+            if !state.edits.marks.isEmpty { EditMarkers.decorate(&row, list.kind, at: position, state: state) }
+            return row
+        }
         ListView(
             items: items, state: list.list, focused: state.focus == .list,
             filter: list.filter.isEmpty && !list.isEditingFilter ? nil : sanitizeForDisplay(list.filter),

@@ -11,7 +11,8 @@ enum StatusLineView {
         }
         let hints = KeyMap.table.hints(for: context.rawValue, limit: 5, ascii: !state.options.unicode)
         StatusBar(
-            mode: mode(state, context) + (state.options.readOnly ? " read-only" : ""), position: position, hints: hints,
+            mode: mode(state, context) + (state.options.readOnly ? " read-only" : "") + EditMarkers.statusSuffix(state),
+            position: position, hints: hints,
             moreHint: context == .browse ? KeyHint(key: "?", label: "more") : nil, symbols: state.options.symbols
         ).render(in: rect, grid: &grid, theme: theme)
     }

@@ -51,7 +51,7 @@ struct TUICommand: AsyncParsableCommand {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(
-                options: CursesTerminal.Options(colorDepth: color.depth, enableMouse: !noMouse))
+                options: CursesTerminal.Options(colorDepth: color.depth, enableMouse: !noMouse).deferringTermination())
         } catch {
             await webhook.shutdown()
             CLIOutput.error("switchboard: \(error)")
@@ -59,15 +59,26 @@ struct TUICommand: AsyncParsableCommand {
         }
         defer { terminal.shutdown() }
         TestTrapHook.startIfRequested(environment: environment)
-        let options = AppOptions(readOnly: readOnly, unicode: terminal.supportsUnicode, inputPaths: input.paths)
-        let state = AppState(catalog: catalog, options: options, size: terminal.size, mouseEnabled: !noMouse)
+        let options = TUIRecovery.options(
+            AppOptions(readOnly: readOnly, unicode: terminal.supportsUnicode, inputPaths: input.paths),
+            recoveryPath: TUIRecovery.path(inputs: input.paths, readOnly: readOnly, environment: environment), workspace: workspace)
+        var state = AppState(catalog: catalog, options: options, size: terminal.size, mouseEnabled: !noMouse)
+        TUIRecovery.offer(&state)
         let runner = LiveEffectRunner(
             setMouseReporting: { enabled in
                 terminal.setMouseEnabled(enabled)
                 return terminal.isMouseEnabled
             },
             webhook: webhook.context)
-        AppLoop.run(state, backend: terminal, theme: chosenTheme, runner: runner)
+        // SIGTERM/SIGHUP: the app wrote its recovery file; end as the signal would have.
+        var terminationSignal: Int32?
+        AppLoop.run(
+            state, backend: terminal, theme: chosenTheme, runner: runner,
+            terminationRequested: {
+                terminationSignal = terminationSignal ?? terminal.takeTerminationRequest()
+                return terminationSignal != nil
+            })
+        if let terminationSignal { terminal.exitBySignal(terminationSignal) }
         terminal.shutdown()
         await webhook.shutdown()
         if let warning = terminal.locale.warning { CLIOutput.error(warning) }

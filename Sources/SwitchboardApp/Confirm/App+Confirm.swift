@@ -43,8 +43,7 @@ extension App {
         case .cancel:
             return []
         case .quitDiscardingEdits:
-            state.isQuitting = true
-            return []
+            return quitDiscardingEdits(&state)
         case .saveAndQuit:
             return saveAndQuit(&state)
         case .reloadDiscardingEdits:

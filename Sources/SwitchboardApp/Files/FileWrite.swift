@@ -19,12 +19,16 @@ public struct FileWrite: Sendable, Equatable {
     /// `false`: fail with ``FileWriteFailure/alreadyExists`` instead of replacing a file, so
     /// the screen can ask before overwriting (and nothing is lost when the user says no).
     public var replaceExisting: Bool
+    /// Written before ``EffectRunner/run(_:)`` returns: the recovery file on SIGTERM, when the
+    /// process ends right after.
+    public var synchronous: Bool
 
-    public init(path: String, bytes: [UInt8], purpose: Purpose, replaceExisting: Bool = true) {
+    public init(path: String, bytes: [UInt8], purpose: Purpose, replaceExisting: Bool = true, synchronous: Bool = false) {
         self.path = path
         self.bytes = bytes
         self.purpose = purpose
         self.replaceExisting = replaceExisting
+        self.synchronous = synchronous
     }
 }
 

@@ -14,6 +14,11 @@ final class FileWriter: Sendable {
 
     /// Writes in the background and posts ``Message/fileWritten(_:)`` to `mailbox`.
     func write(_ request: FileWrite, mailbox: Mailbox) {
+        if request.synchronous {
+            // After any write already queued, and done before returning.
+            queue.sync { mailbox.post(.fileWritten(Self.perform(request))) }
+            return
+        }
         queue.async {
             mailbox.post(.fileWritten(Self.perform(request)))
         }
