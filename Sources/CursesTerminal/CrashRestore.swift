@@ -43,6 +43,9 @@ public enum CrashRestore {
     /// Prepares the restore bytes (terminfo strings, so call after `newterm`) and installs the
     /// crash handlers. Safe to call again after ``disarm()``.
     static func arm(modes saved: SavedModes) {
+        // Armed twice, the saved "previous" disposition would be this handler itself, and a
+        // crash would re-raise into it forever.
+        disarm()
         let state = crashState()
         state.pointee.descriptor = saved.descriptor
         state.pointee.modes = saved.modes
