@@ -8,6 +8,7 @@ extension App {
 
     static func handleMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
         guard state.overlay == .none, !state.layout.isTooSmall else { return [] }
+        if state.screen == .form { return handleFormMouse(&state, event) }
         let layout = state.layout
         let overList = layout.listPanel.contains(column: event.column, row: event.row)
         let overDetail = layout.detailPanel.contains(column: event.column, row: event.row)

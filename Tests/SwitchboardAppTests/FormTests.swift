@@ -320,6 +320,38 @@ struct FormTests {
         state = Self.press([.ctrl("u"), .tab], state)
         #expect(Self.rule(state)?.trunkIds == ["ST_SaLesLn9x4Kp"])
     }
+
+    @Test("duplicating a trunk is refused on apply: LiveKit's trunk conflict names the original")
+    func trunkConflict() {
+        var state = Self.press([.char("d")], Self.onTrunk("ST_SaLesLn9x4Kp"))
+        state = Self.press([.ctrl("s")], state)
+        #expect(state.screen == .form)
+        #expect(state.form?.conflict?.other == ItemKey(.trunk, "ST_SaLesLn9x4Kp"))
+        #expect(state.toast?.toast.message.contains("trunk ST_SaLesLn9x4Kp \"Sales line\"") == true)
+    }
+
+    @Test("text from the file is drawn escaped; keys the model does not know are listed as kept")
+    func untrustedTextAndUnknownKeys() {
+        let state = Self.press([.char("e")], Self.onRule("SDR_EscapeName7q"))
+        let text = Self.screenText(state)
+        #expect(text.contains("Evil \\x1b[2J name \\u{202e}"))
+        #expect(!text.contains("\u{1b}"))
+        #expect(text.contains("Kept as they are"))
+        #expect(text.contains("futureRuleField"))
+    }
+
+    @Test("a click focuses the field under the pointer")
+    func clickFocuses() {
+        var state = Self.press([.char("e")], Self.onRule("SDR_FrontDesk2Ab"))
+        let rows = Fixtures.screen(state)
+        guard let y = rows.firstIndex(where: { $0.contains("Hide phone number") }) else {
+            Issue.record("no Hide phone number row")
+            return
+        }
+        state = Self.press([.mouse(MouseEvent(action: .press(.left), column: 10, row: y))], state)
+        #expect(state.form?.focus == FormRowID(.hidePhoneNumber))
+        #expect(state.rules.selectedID == "SDR_FrontDesk2Ab")
+    }
 }
 
 extension String {

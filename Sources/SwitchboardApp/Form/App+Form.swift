@@ -361,3 +361,31 @@ extension App {
 extension ItemKind {
     var formWord: String { self == .trunk ? "trunk" : "rule" }
 }
+
+extension App {
+    /// The mouse on the form: a click focuses the field under it (a click elsewhere closes an
+    /// open picker), the wheel moves the focus, so the focused row always stays in view.
+    static func handleFormMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+        guard var form = state.form else { return [] }
+        switch event.action {
+        case .scrollUp, .scrollDown:
+            form.picker = nil
+            form.moveFocus(by: event.action == .scrollUp ? -wheelStep : wheelStep)
+        case .press(.left):
+            form.picker = nil
+            let content = FormView.contentRect(state)
+            guard content.contains(column: event.column, row: event.row) else { break }
+            let narrow = FormView.areas(state.layout.body).side == nil
+            let lines = FormView.lines(form, width: content.width, narrow: narrow, unicode: state.options.unicode)
+            let scroll = FormView.effectiveScroll(form.scroll, lines: lines, focus: form.focus, height: content.height)
+            let index = scroll + event.row - content.y
+            guard lines.indices.contains(index), case .row(let row) = lines[index] else { break }
+            form.setFocus(row)
+        default:
+            return []
+        }
+        state.form = form
+        FormView.ensureFocusVisible(&state)
+        return []
+    }
+}

@@ -82,6 +82,28 @@ public enum FormItem: Sendable, Equatable {
 
     public var fields: [FormField] { sections.flatMap(\.fields) }
 
+    /// Keys of the item's JSON the model does not know, as paths (`futureRuleField`,
+    /// `rule.dispatchRuleDirect.extra`): the form cannot edit them, and says they are kept.
+    public var unknownKeys: [String] {
+        var out: [(String, [JSONMember])] = []
+        switch self {
+        case .trunk(let t):
+            out = [("", t.unknownMembers), ("media.", t.media?.unknownMembers ?? [])]
+        case .rule(let r):
+            var variant: [JSONMember] = []
+            switch r.kind {
+            case .direct(let k): variant = k.unknownMembers
+            case .individual(let k): variant = k.unknownMembers
+            case .callee(let k): variant = k.unknownMembers
+            case .dynamic(let k): variant = k.unknownMembers
+            case nil: break
+            }
+            out = [("", r.unknownMembers), ("rule.", r.rule?.unknownMembers ?? []), ("rule.\(r.kind?.typeName ?? "").", variant)]
+            out.append(("media.", r.media?.unknownMembers ?? []))
+        }
+        return out.flatMap { prefix, members in members.map { prefix + $0.key } }
+    }
+
     // MARK: Text
 
     /// The text of a plain text field.

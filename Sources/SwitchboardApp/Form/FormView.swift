@@ -36,6 +36,8 @@ enum FormView {
         case row(FormRowID)
         case issue(Diagnostic.Severity, String)
         case help(String)
+        /// Muted text in the full width (the unknown keys note).
+        case note(String)
         case blank
     }
 
@@ -83,6 +85,15 @@ enum FormView {
                     out += wrapIssue(issue, width: valueWidth, unicode: unicode)
                 }
             }
+        }
+        let unknown = form.draft.unknownKeys
+        if !unknown.isEmpty {
+            out.append(.blank)
+            out.append(.section("Kept as they are"))
+            let text =
+                "Keys Switchboard does not edit stay in the file unchanged: "
+                + unknown.map { sanitizeForDisplay($0) }.joined(separator: ", ")
+            out += TextWrap.wrap(text, width: max(8, width - 2)).map { .note($0) }
         }
         return out
     }
@@ -200,6 +211,8 @@ enum FormView {
             return
         case .banner(let severity, let text):
             grid.write(text, column: rect.x, row: rect.y, style: theme.style(severity == .error ? .error : .warning), clip: rect)
+        case .note(let text):
+            grid.write(text, column: rect.x + 2, row: rect.y, style: theme.style(.textMuted), clip: rect)
         case .section(let title):
             grid.write(title, column: rect.x, row: rect.y, style: theme.style(.tableSection), clip: rect)
         case .issue(let severity, let text):
