@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
         .testTarget(
-            name: "SwitchboardAppTests", dependencies: ["SwitchboardApp", "SwitchboardCore", "TerminalKit"],
+            // SwitchboardWebhook: the call runner's tests go through a real socket to the mock webhook.
+            name: "SwitchboardAppTests", dependencies: ["SwitchboardApp", "SwitchboardCore", "SwitchboardWebhook", "TerminalKit"],
             // Golden screens, read by path and rewritten only with SWITCHBOARD_RECORD_SNAPSHOTS=1.
             exclude: ["__Snapshots__"]
         ),

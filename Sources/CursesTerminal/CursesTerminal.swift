@@ -64,7 +64,7 @@ public final class CursesTerminal: TerminalBackend {
 
     private var screen: OpaquePointer?
     private var inputFile: UnsafeMutablePointer<FILE>?
-    private var outputFile: UnsafeMutablePointer<FILE>?
+    private(set) var outputFile: UnsafeMutablePointer<FILE>?
     private var savedSignalActions: [Int32: sigaction] = [:]
     private var colors: CursesColors
     private var lastPaintedSize: TerminalSize?

@@ -79,7 +79,7 @@ public enum App {
             return handleConfirmKey(&state, key)
         case .form:
             return handleFormKey(&state, key, action)
-        case .simulator:
+        case .simulator, .simulatorResult, .simulatorPicker, .simulatorRunning:
             return handleSimulatorKey(&state, key, action)
         case .history:
             return handleHistoryKey(&state, key, action)

@@ -46,7 +46,8 @@ public enum AppLoop {
                 let toastBefore = state.toast
                 for effect in App.reduce(&state, message) { runner.run(effect) }
                 if case .tick = message {
-                    needsFrame = needsFrame || state.toast != toastBefore
+                    // A call in flight redraws its spinner and elapsed time on every tick.
+                    needsFrame = needsFrame || state.toast != toastBefore || state.simulator.isRunning
                 } else {
                     needsFrame = true
                 }

@@ -36,7 +36,12 @@ public struct AppOptions: Sendable, Equatable {
 /// Large derived data (the catalog, each list's visible positions) lives here too, computed
 /// when its inputs change, so a keystroke only touches what it changes.
 public struct AppState: Sendable {
-    public private(set) var catalog: WorkspaceCatalog
+    public private(set) var catalog: WorkspaceCatalog {
+        didSet { workspaceRevision &+= 1 }
+    }
+    /// Changes whenever the workspace does (edit, undo, reload): the call runner rebuilds its
+    /// routing index only when a run's revision differs from the last one.
+    public private(set) var workspaceRevision = 0
     public var options: AppOptions
     /// The terminal size the layout is computed for.
     public var size: TerminalSize
@@ -129,7 +134,7 @@ public struct AppState: Sendable {
             switch screen {
             case .browse: return currentList?.isEditingFilter == true ? .filter : .browse
             case .form: return .form
-            case .simulator: return .simulator
+            case .simulator: return simulator.keyContext
             case .history: return .history
             case .export: return .export
             }

@@ -13,7 +13,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// A ``Confirmation`` is open.
     case confirm
     case form
+    /// The call simulator's form.
     case simulator
+    /// The simulator's result panes.
+    case simulatorResult
+    /// The simulator's saved-call picker.
+    case simulatorPicker
+    /// A simulated call is in flight.
+    case simulatorRunning
     case history
     case export
 }

@@ -42,7 +42,7 @@ public final class LiveEffectRunner: EffectRunner {
         case .runCall(let request):
             calls.run(request, mailbox: mailbox)
         case .cancelCall(let runID):
-            calls.cancel(runID: runID)
+            calls.cancel(runID: runID, mailbox: mailbox)
         case .copyToClipboard(let text):
             copyToClipboard(text)
         }

@@ -26,6 +26,9 @@ enum StatusLineView {
         case .confirm: return "CONFIRM"
         case .form: return "EDIT"
         case .simulator: return "CALL"
+        case .simulatorResult: return "RESULT"
+        case .simulatorPicker: return "SAVED CALLS"
+        case .simulatorRunning: return "CALLING"
         case .history: return "HISTORY"
         case .export: return "EXPORT"
         }

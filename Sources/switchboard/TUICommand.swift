@@ -69,6 +69,7 @@ struct TUICommand: AsyncParsableCommand {
                 terminal.setMouseEnabled(enabled)
                 return terminal.isMouseEnabled
             },
+            copyToClipboard: { text in terminal.copyToClipboard(text, inTmux: environment["TMUX"] != nil) },
             webhook: webhook.context)
         // SIGTERM/SIGHUP: the app wrote its recovery file; end as the signal would have.
         var terminationSignal: Int32?

@@ -50,14 +50,37 @@ public struct CallSimulator: Sendable {
     }
 
     public func simulate(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) async -> CallOutcome {
+        await run(call, using: &rng).outcome
+    }
+
+    /// ``simulate(_:using:)`` with the exchange kept: the request exactly as sent and the
+    /// response as received (raw bytes), which the TUI's panes and `curl` copy show.
+    public func run(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) async -> CallSimulation {
         switch engine.begin(call, using: &rng) {
         case .finished(let outcome):
-            return outcome
+            return CallSimulation(outcome: outcome)
         case .needsWebhook(let pending):
-            guard let webhook else { return pending.finishWithoutWebhook() }
+            guard let webhook else { return CallSimulation(outcome: pending.finishWithoutWebhook()) }
             let request = webhook.request(for: pending)
             let exchange = await webhook.transport.send(request, limits: webhook.limits)
-            return WebhookResolution.resolve(pending, request: request, exchange: exchange, payload: webhook.payload, using: &rng)
+            let outcome = WebhookResolution.resolve(
+                pending, request: request, exchange: exchange, payload: webhook.payload, using: &rng)
+            return CallSimulation(outcome: outcome, request: request, exchange: exchange)
         }
+    }
+}
+
+/// One simulated call with its webhook exchange, if a dynamic rule asked for one.
+public struct CallSimulation: Sendable, Equatable {
+    public var outcome: CallOutcome
+    /// The request as sent; nil when no webhook was called.
+    public var request: WebhookRequest?
+    /// What came back (raw body bytes); nil when no webhook was called.
+    public var exchange: WebhookExchange?
+
+    public init(outcome: CallOutcome, request: WebhookRequest? = nil, exchange: WebhookExchange? = nil) {
+        self.outcome = outcome
+        self.request = request
+        self.exchange = exchange
     }
 }

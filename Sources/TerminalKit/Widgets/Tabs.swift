@@ -26,7 +26,7 @@ public struct Tabs: Sendable {
             let style = theme.style(index == selected ? .tabActive : .tabInactive)
             let start = column
             column = grid.write(" " + title + " ", column: column, row: line.y, style: style, clip: line)
-            ranges.append(start..<min(column, line.maxX))
+            ranges.append(start..<max(start, min(column, line.maxX)))
         }
         return ranges
     }
