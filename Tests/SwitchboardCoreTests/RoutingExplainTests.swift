@@ -19,11 +19,16 @@ struct RoutingExplainTests {
         for call in calls {
             var a = SeededGenerator(seed: 1)
             var b = SeededGenerator(seed: 1)
+            var c = SeededGenerator(seed: 1)
             var explained = RoutingEngine(index: index, mode: .oss).run(call, using: &a)
             let quiet = RoutingEngine(index: index, mode: .oss, explain: false).run(call, using: &b)
+            var untraced = RoutingEngine(index: index, mode: .oss, recordsTrace: false).run(call, using: &c)
             #expect(quiet.trace.map(\.outcome) == explained.trace.filter { $0.outcome != "not considered" }.map(\.outcome))
+            #expect(untraced.trace.isEmpty)
             explained.trace = quiet.trace
             #expect(explained == quiet, "\(call.from) -> \(call.to)")
+            untraced.trace = quiet.trace
+            #expect(untraced == quiet, "untraced: \(call.from) -> \(call.to)")
         }
     }
 }

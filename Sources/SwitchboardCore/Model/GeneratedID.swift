@@ -3,11 +3,30 @@
 public enum GeneratedID {
     public static let alphabet = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
 
+    /// `alphabet` as ASCII bytes: appending `Character`s cost more than the random draws.
+    static let alphabetBytes: [UInt8] = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
+
     public static func suffix(using rng: inout some RandomNumberGenerator) -> String {
-        var out = ""
-        out.reserveCapacity(12)
-        for _ in 0..<12 { out.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
-        return out
+        // Twelve ASCII bytes fit a small string: no allocation. Same draws, same order.
+        var bytes: (UInt64, UInt64) = (0, 0)
+        let count = alphabetBytes.count
+        return withUnsafeMutableBytes(of: &bytes) { buffer in
+            for i in 0..<12 { buffer[i] = alphabetBytes[draw(below: count, using: &rng)] }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<12]), as: UTF8.self)
+        }
+    }
+
+    /// `Int.random(in: 0..<bound, using: &rng)`, the standard library's algorithm (Lemire's
+    /// multiply-and-reject over `next()`) written out: the same numbers from the same
+    /// generator, without the generic detour that dominated a room name's cost.
+    static func draw(below bound: Int, using rng: inout some RandomNumberGenerator) -> Int {
+        let upper = UInt64(bound)
+        var m = rng.next().multipliedFullWidth(by: upper)
+        if m.low < upper {
+            let t = (0 &- upper) % upper
+            while m.low < t { m = rng.next().multipliedFullWidth(by: upper) }
+        }
+        return Int(m.high)
     }
 
     public static func trunk(using rng: inout some RandomNumberGenerator) -> String { "ST_" + suffix(using: &rng) }

@@ -15,6 +15,9 @@ public struct StringMap: Sendable, Hashable, ExpressibleByDictionaryLiteral, Seq
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// Room for `capacity` pairs without growing (routing adds its `sip.*` keys to a copy).
+    public mutating func reserveCapacity(_ capacity: Int) { pairs.reserveCapacity(capacity) }
+
     public var isEmpty: Bool { pairs.isEmpty }
     public var count: Int { pairs.count }
     public var keys: [String] { pairs.map(\.key) }

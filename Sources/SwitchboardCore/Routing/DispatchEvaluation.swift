@@ -46,6 +46,7 @@ extension RoutedCall {
     /// a REJECT with reason `wrong pin` (dynamic-dispatch.md section 4).
     public func accept(_ overrides: AcceptOverrides = .none, using rng: inout some RandomNumberGenerator) -> CallOutcome {
         var attributes = rule.attributes
+        attributes.reserveCapacity(attributes.count + overrides.attributes.count + 6)
         for (key, value) in overrides.attributes { attributes[key] = value }
         Self.setRoutingAttribute(&attributes, "sip.callID", call.callID)
         Self.setRoutingAttribute(&attributes, "sip.trunkID", trunk?.id ?? "")
@@ -98,7 +99,7 @@ extension RoutedCall {
             roomWhy = "room name from the webhook, verbatim"
         } else if let kind = rule.kind {
             room = RoomNaming.room(for: kind, caller: presentation.caller, callee: call.to, using: &rng)
-            roomWhy = RoomNaming.explain(kind) + (rule.hidePhoneNumber ? "; caller masked to \(presentation.caller)" : "")
+            roomWhy = explain ? RoomNaming.explain(kind) + (rule.hidePhoneNumber ? "; caller masked to \(presentation.caller)" : "") : ""
         } else {
             return failure("unsupported SIP Dispatch Rule: <nil>")
         }
@@ -115,8 +116,9 @@ extension RoutedCall {
             .accept, sip: .ok,
             extraTrace: [
                 TraceEntry(
-                    step: .evaluate, id: rule.id, outcome: "accept", why: "room \(Wording.quoted(room)): \(roomWhy); \(identityWhy)"),
-                TraceEntry(step: .evaluate, id: rule.id, outcome: "session", why: sessionWhy(session, overrides)),
+                    step: .evaluate, id: rule.id, outcome: "accept",
+                    why: explain ? "room \(Wording.quoted(room)): \(roomWhy); \(identityWhy)" : ""),
+                TraceEntry(step: .evaluate, id: rule.id, outcome: "session", why: explain ? sessionWhy(session, overrides) : ""),
             ])
         out.room = room
         out.participant = participant

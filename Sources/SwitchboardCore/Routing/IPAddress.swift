@@ -51,6 +51,34 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func parseIPv4(_ text: Substring) -> [UInt8]? {
+        // Byte by byte, without splitting: four decimal parts of one to three digits, no
+        // leading zero, each at most 255. Anything else is not an IPv4 address.
+        var value = 0
+        var digits = 0
+        var leadingZero = false
+        var parts: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var part = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: ".") {
+                guard digits > 0, part < 3 else { return nil }
+                withUnsafeMutableBytes(of: &parts) { $0[part] = UInt8(value) }
+                part += 1
+                value = 0
+                digits = 0
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            if digits == 0 { leadingZero = b == UInt8(ascii: "0") } else if leadingZero { return nil }
+            digits += 1
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+            guard digits <= 3, value <= 255 else { return nil }
+        }
+        guard part == 3, digits > 0 else { return nil }
+        return [parts.0, parts.1, parts.2, UInt8(value)]
+    }
+
+    /// The original splitting parser, kept for reference in tests of `parseIPv4`.
+    static func parseIPv4Splitting(_ text: Substring) -> [UInt8]? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         var out: [UInt8] = []

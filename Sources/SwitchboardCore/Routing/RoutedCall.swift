@@ -18,6 +18,11 @@ public struct RoutedCall: Sendable, Equatable {
     /// The trace so far: trunks and rules considered. Builders append their evaluate steps.
     public var trace: [TraceEntry]
     public var notes: [String]
+    /// False leaves the `why` of the evaluate steps empty, as `RoutingEngine.explain` does for
+    /// the earlier steps (the engine sets it from its own flag).
+    public var explain = true
+    /// False adds no trace lines (`RoutingEngine.recordsTrace`).
+    public var recordsTrace = true
 
     public init(
         call: SimulatedCall, trunk: Trunk?, trunkMatch: CallOutcome.TrunkMatch?, rule: DispatchRule,
@@ -41,7 +46,9 @@ public struct RoutedCall: Sendable, Equatable {
     /// An outcome with call, trunk, rule, trace and notes filled in. Complete it, then pass it
     /// through `finish(_:)`.
     public func outcome(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse, extraTrace: [TraceEntry] = []) -> CallOutcome {
-        CallOutcome(call: call, trunk: trunkMatch, rule: ruleChoice, result: result, sip: sip, notes: notes, trace: trace + extraTrace)
+        CallOutcome(
+            call: call, trunk: trunkMatch, rule: ruleChoice, result: result, sip: sip, notes: notes,
+            trace: recordsTrace ? trace + extraTrace : trace)
     }
 
     /// An ERROR outcome: the dispatch RPC failed, so the bridge answers 503 `Try again later`.
@@ -58,7 +65,7 @@ public struct RoutedCall: Sendable, Equatable {
     /// else plays the wrong-pin prompt and hangs up, an error hangs up at once. The call was
     /// answered for the prompt, so the caller never gets a 4xx/5xx.
     public func finish(_ outcome: CallOutcome) -> CallOutcome {
-        PinPrompt.afterPrompt(outcome, isAfterPinPrompt: isAfterPinPrompt)
+        PinPrompt.afterPrompt(outcome, isAfterPinPrompt: isAfterPinPrompt, recordsTrace: recordsTrace)
     }
 }
 
@@ -67,7 +74,7 @@ enum PinPrompt {
     /// LiveKit's bridge stops collecting digits after this many and hangs up.
     static let maxDigits = 16
 
-    static func afterPrompt(_ outcome: CallOutcome, isAfterPinPrompt: Bool) -> CallOutcome {
+    static func afterPrompt(_ outcome: CallOutcome, isAfterPinPrompt: Bool, recordsTrace: Bool = true) -> CallOutcome {
         guard isAfterPinPrompt else { return outcome }
         var out = outcome
         let entered = outcome.call.noPin ? "only # (no_pin)" : "pin \(outcome.call.pin)"
@@ -88,7 +95,7 @@ enum PinPrompt {
         }
         if out.sip == sip { return out }
         out.sip = sip
-        out.trace.append(TraceEntry(step: .evaluate, id: outcome.rule?.id ?? "", outcome: "pin prompt", why: why))
+        if recordsTrace { out.trace.append(TraceEntry(step: .evaluate, id: outcome.rule?.id ?? "", outcome: "pin prompt", why: why)) }
         return out
     }
 }

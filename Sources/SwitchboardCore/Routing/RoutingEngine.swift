@@ -32,22 +32,32 @@ public struct RoutingEngine: Sendable {
     /// words stay): bulk runs (`switchboard test`) that never show a trace skip building
     /// hundreds of sentences per call. Decisions do not depend on it.
     public var explain: Bool
+    /// False records no trace at all (the outcome's `trace` stays empty; a webhook exchange
+    /// may still add its line) and lets selection read only the index's compact per-pool
+    /// entries: what a routing decision costs when nobody will read why. Decisions, notes and
+    /// every other field of the outcome are the same.
+    public var recordsTrace: Bool
 
-    public init(index: RoutingIndex, mode: ProjectSettings.Mode, explain: Bool = true) {
+    public init(index: RoutingIndex, mode: ProjectSettings.Mode, explain: Bool = true, recordsTrace: Bool = true) {
         self.index = index
         self.mode = mode
-        self.explain = explain
+        self.explain = explain && recordsTrace
+        self.recordsTrace = recordsTrace
     }
 
     /// Routes `call` up to the point where a webhook would be needed.
     public func begin(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) -> RoutingStep {
-        let trunkResult = TrunkMatcher.match(call, in: index, explain: explain)
-        var trace = trunkResult.trace
+        // Parsed once: the trunks' address filters and the dispatch check both need it.
+        let sourceIP = call.sourceIP.isEmpty ? nil : IPAddress(call.sourceIP)
+        let trunkResult = TrunkMatcher.match(call, in: index, explain: explain, sourceIP: sourceIP)
+        var trace = recordsTrace ? trunkResult.trace : []
+        func record(_ entry: TraceEntry) { if recordsTrace { trace.append(entry) } }
         func ended(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse, trunk: CallOutcome.TrunkMatch? = nil) -> CallOutcome {
             CallOutcome(call: call, trunk: trunk, result: result, sip: sip, trace: trace)
         }
 
         let trunk: Trunk?
+        var trunkPosition: Int?
         let trunkMatch: CallOutcome.TrunkMatch?
         switch trunkResult.decision {
         case .error(let message):
@@ -56,7 +66,7 @@ public struct RoutingEngine: Sendable {
             out.error = message
             return .finished(out)
         case .noTrunk where mode == .cloud:
-            trace.append(
+            record(
                 TraceEntry(
                     step: .trunk, id: "", outcome: "no trunk",
                     why:
@@ -67,7 +77,7 @@ public struct RoutingEngine: Sendable {
             out.reject = CallOutcome.Reject(statusCode: 404, reason: "No trunk found")
             return .finished(out)
         case .noTrunk:
-            trace.append(
+            record(
                 TraceEntry(
                     step: .trunk, id: "", outcome: "no trunk",
                     why: "no trunk accepts this call; open-source LiveKit goes on without one, so only wildcard rules can apply"))
@@ -76,15 +86,17 @@ public struct RoutingEngine: Sendable {
         case .matched(let position, let kind):
             let matched = index.trunks[position]
             trunk = matched
+            trunkPosition = position
             trunkMatch = CallOutcome.TrunkMatch(id: matched.id, name: matched.name, match: kind)
         }
 
         func dispatchEnded(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse) -> CallOutcome {
-            PinPrompt.afterPrompt(ended(result, sip: sip, trunk: trunkMatch), isAfterPinPrompt: !call.pin.isEmpty || call.noPin)
+            PinPrompt.afterPrompt(
+                ended(result, sip: sip, trunk: trunkMatch), isAfterPinPrompt: !call.pin.isEmpty || call.noPin, recordsTrace: recordsTrace)
         }
 
         if call.pin.count > PinPrompt.maxDigits {
-            trace.append(
+            record(
                 TraceEntry(
                     step: .evaluate, id: "", outcome: "pin too long",
                     why: "the SIP bridge stops after \(PinPrompt.maxDigits) digits and hangs up without evaluating the pin"))
@@ -92,9 +104,9 @@ public struct RoutingEngine: Sendable {
             out.notes.append("a pin has at most \(PinPrompt.maxDigits) digits at LiveKit's prompt")
             return .finished(out)
         }
-        if !call.sourceIP.isEmpty, IPAddress(call.sourceIP) == nil {
+        if !call.sourceIP.isEmpty, sourceIP == nil {
             let message = "source IP \(Wording.quoted(call.sourceIP)) is not an IP address"
-            trace.append(
+            record(
                 TraceEntry(
                     step: .evaluate, id: "", outcome: "error",
                     why: "\(message): LiveKit's dispatch evaluation refuses it (InvalidArgument); give an IPv4 or IPv6 address"))
@@ -103,7 +115,10 @@ public struct RoutingEngine: Sendable {
             return .finished(out)
         }
 
-        let selection = RuleSelector.select(call, trunkID: trunk?.id, in: index, explain: explain)
+        let selection =
+            recordsTrace
+            ? RuleSelector.select(call, trunkID: trunk?.id, in: index, explain: explain)
+            : RuleSelector.selectUntraced(call, trunkPosition: trunkPosition, in: index)
         trace += selection.trace
         switch selection.decision {
         case .error(let message):
@@ -114,7 +129,9 @@ public struct RoutingEngine: Sendable {
             return .finished(dispatchEnded(.drop, sip: .dropped))
         case .chosen(let position):
             let rule = index.rules[position]
-            let routed = RoutedCall(call: call, trunk: trunk, trunkMatch: trunkMatch, rule: rule, trace: trace, notes: selection.notes)
+            var routed = RoutedCall(call: call, trunk: trunk, trunkMatch: trunkMatch, rule: rule, trace: trace, notes: selection.notes)
+            routed.explain = explain
+            routed.recordsTrace = recordsTrace
             if case .dynamic(let dynamic) = rule.kind {
                 return .needsWebhook(PendingDynamicCall(routed: routed, dynamicRule: dynamic))
             }

@@ -37,6 +37,15 @@ public struct RoutingIndex: Sendable {
     /// Rules with at least one trunk ID, in ID order (considered when no trunk matched).
     let scopedRules: [Int]
     let rulePositions: [String: Int]
+    /// By trunk position: what matching a call reads, precomputed (normalized caller
+    /// filters, parsed addresses), so a call parses and normalizes nothing of the trunk's.
+    let trunkFilters: [TrunkFilter]
+    /// By rule position: the few fields selection reads, so the hot loop never copies the
+    /// large rule values.
+    let ruleFacts: [RuleFacts]
+    /// By trunk position: the pool of rules scoped to that trunk (looked up without hashing
+    /// the trunk ID once the trunk matcher has found its position).
+    let trunkPools: [RulePool]
 
     public static let defaultFullTraceLimit = 64
 
@@ -73,6 +82,8 @@ public struct RoutingIndex: Sendable {
             }
         }
         trunksByNumber = byNumber
+        trunkFilters = self.trunks.map(TrunkFilter.init)
+        ruleFacts = self.rules.map(RuleFacts.init)
         defaultTrunks = defaults
         defaultTrunksByCaller = defaultsByCaller
         openDefaultTrunks = openDefaults
@@ -94,7 +105,9 @@ public struct RoutingIndex: Sendable {
             }
         }
         wildcardPool = wildcard.build()
-        poolsByTrunk = scoped.mapValues { $0.build() }
+        let pools = scoped.mapValues { $0.build() }
+        poolsByTrunk = pools
+        trunkPools = self.trunks.map { pools[$0.id] ?? RulePool.empty }
         scopedRules = scopedList
         rulePositions = positions
     }
@@ -141,9 +154,102 @@ public struct RoutingIndex: Sendable {
     }
 }
 
+/// A trunk's `allowed_numbers` and `allowed_addresses`, ready to apply to calls: the same
+/// verdicts as `PhoneNumber.matches` and `AddressFilter.evaluate`, without re-reading the
+/// entries per call.
+struct TrunkFilter: Sendable {
+    let id: String
+    let isDefault: Bool
+    let allowedNumbers: [String]
+    /// `allowedNumbers`, each normalized.
+    let allowedNormalized: [String]
+    /// Whether `allowed_addresses` has any entry (an empty list allows every source).
+    let hasAddressFilter: Bool
+    /// The well-formed entries (LiveKit drops the rest), parsed.
+    let addresses: [AddressEntry]
+
+    struct AddressEntry: Sendable {
+        let text: String
+        let ip: IPAddress?
+        let prefix: IPPrefix?
+    }
+
+    init(_ trunk: Trunk) {
+        id = trunk.id
+        isDefault = trunk.isDefault
+        allowedNumbers = trunk.allowedNumbers
+        allowedNormalized = trunk.allowedNumbers.map(PhoneNumber.normalize)
+        hasAddressFilter = !trunk.allowedAddresses.isEmpty
+        addresses = trunk.allowedAddresses.filter(AddressFilter.isWellFormedEntry).map { entry in
+            AddressEntry(text: entry, ip: IPAddress(entry), prefix: entry.contains("/") ? IPPrefix(entry) : nil)
+        }
+    }
+
+    /// False when `allowed_numbers` refuses the caller (exactly or normalized, as LiveKit).
+    func allowsCaller(_ caller: String, normalized: String) -> Bool {
+        guard !allowedNumbers.isEmpty else { return true }
+        for i in allowedNumbers.indices where allowedNumbers[i] == caller || allowedNormalized[i] == normalized {
+            return true
+        }
+        return false
+    }
+
+    /// `AddressFilter.evaluate(…).passes`; `sourceIP` is the call's source parsed once
+    /// (nil when it does not parse, which lets the call through).
+    func allowsSource(_ sourceIP: IPAddress?, fromHost: String) -> Bool {
+        guard hasAddressFilter, let sourceIP, !addresses.isEmpty else { return true }
+        for entry in addresses {
+            if entry.text == fromHost { return true }
+            if let ip = entry.ip, ip == sourceIP { return true }
+            if let prefix = entry.prefix, prefix.contains(sourceIP) { return true }
+        }
+        return false
+    }
+}
+
+/// The fields of a rule that selection reads, kept apart from the rule so that filtering and
+/// ranking candidates copies a few references instead of a whole `DispatchRule`.
+struct RuleFacts: Sendable {
+    let id: String
+    let inboundNumbers: [String]
+    let numbers: [String]
+    let trunkIds: [String]
+    /// The pin a static rule asks for; nil for a dynamic rule and a rule without a variant
+    /// (neither is filtered by pin).
+    let staticPin: String?
+    let hasVariant: Bool
+    let isDynamic: Bool
+    /// `RulePriority.value(of:)`.
+    let priority: Int
+    /// The tie-break of `RulePriority.ranksBefore`.
+    let roomNameOrPrefix: String
+
+    init(_ rule: DispatchRule) {
+        id = rule.id
+        inboundNumbers = rule.inboundNumbers
+        numbers = rule.numbers
+        trunkIds = rule.trunkIds
+        let kind = rule.kind
+        hasVariant = kind != nil
+        if case .dynamic = kind { isDynamic = true } else { isDynamic = false }
+        staticPin = isDynamic ? nil : kind?.pin
+        priority = RulePriority.value(of: rule)
+        roomNameOrPrefix = kind?.roomNameOrPrefix ?? ""
+    }
+
+    var isWildcard: Bool { trunkIds.isEmpty }
+
+    /// True when `a` ranks before `b` (`RulePriority.ranksBefore`, from the precomputed keys).
+    static func ranksBefore(_ a: borrowing RuleFacts, _ aPosition: Int, _ b: borrowing RuleFacts, _ bPosition: Int) -> Bool {
+        if a.priority != b.priority { return a.priority < b.priority }
+        if a.roomNameOrPrefix != b.roomNameOrPrefix { return a.roomNameOrPrefix.utf8.lexicographicallyPrecedes(b.roomNameOrPrefix.utf8) }
+        return aPosition < bPosition
+    }
+}
+
 /// The rules LiveKit would list for one trunk scope (one trunk ID, or the wildcard rules),
 /// with lookups by filter for pools too big to consider whole.
-struct RulePool: Sendable {
+final class RulePool: Sendable {
     /// Every rule of the pool, in ID order.
     let members: [Int]
     /// Rules without `inbound_numbers` and `numbers` filters.
@@ -154,8 +260,77 @@ struct RulePool: Sendable {
     let byCallee: [String: [Int]]
     /// The first rule without a variant; LiveKit's validator fails on it.
     let firstUnsupported: Int?
+    /// The members' filters and ranks side by side (ID order), with their filter strings in
+    /// `filterStrings`: an untraced call reads one small pool in a few cache lines instead
+    /// of chasing every rule's arrays across a 100,000-rule heap.
+    let compact: [CompactRule]
+    let filterStrings: [String]
 
-    static let empty = RulePool(members: [], unfiltered: [], byCaller: [:], byCallee: [:], firstUnsupported: nil)
+    static let empty = RulePool(
+        members: [], unfiltered: [], byCaller: [:], byCallee: [:], firstUnsupported: nil, compact: [], filterStrings: [])
+
+    /// A class, so that looking a pool up retains one object instead of copying its arrays.
+    init(
+        members: [Int], unfiltered: [Int], byCaller: [String: [Int]], byCallee: [String: [Int]], firstUnsupported: Int?,
+        compact: [CompactRule], filterStrings: [String]
+    ) {
+        self.members = members
+        self.unfiltered = unfiltered
+        self.byCaller = byCaller
+        self.byCallee = byCallee
+        self.firstUnsupported = firstUnsupported
+        self.compact = compact
+        self.filterStrings = filterStrings
+    }
+
+    /// One member as untraced selection reads it (`RuleSelector.skips` and the rank).
+    struct CompactRule: Sendable {
+        let position: Int32
+        let priority: Int32
+        /// `filterStrings[inboundStart..<numbersStart]` are its `inbound_numbers`,
+        /// `filterStrings[numbersStart..<numbersEnd]` its `numbers`.
+        let inboundStart: Int32
+        let numbersStart: Int32
+        let numbersEnd: Int32
+        /// A static rule's pin (nil: dynamic, or no variant; neither is filtered by pin).
+        let staticPin: String?
+
+        /// `!RuleSelector.skips` for a rule of this pool (the trunk scope always holds here:
+        /// a trunk's pool lists only rules scoped to it, the wildcard pool only unscoped ones).
+        func passes(_ call: SimulatedCall, _ strings: UnsafeBufferPointer<String>) -> Bool {
+            let inbound = Int(inboundStart)..<Int(numbersStart)
+            if !inbound.isEmpty, !inbound.contains(where: { strings[$0] == call.from }) { return false }
+            let numbers = Int(numbersStart)..<Int(numbersEnd)
+            if !numbers.isEmpty, !numbers.contains(where: { strings[$0] == call.to }) { return false }
+            if let pin = staticPin {
+                if call.noPin, !pin.isEmpty { return false }
+                if !call.noPin, !call.pin.isEmpty, pin.isEmpty || pin != call.pin { return false }
+            }
+            return true
+        }
+    }
+
+    /// The best member that passes the filters (`RuleFacts.ranksBefore`), or nil. Only for
+    /// pools whose `compact` is filled (see `Builder.compactLimit`).
+    func bestPassing(_ call: SimulatedCall, facts: UnsafeBufferPointer<RuleFacts>) -> Int? {
+        filterStrings.withUnsafeBufferPointer { strings in
+            var best: CompactRule?
+            for rule in compact where rule.passes(call, strings) {
+                guard let current = best else {
+                    best = rule
+                    continue
+                }
+                if rule.priority != current.priority {
+                    if rule.priority < current.priority { best = rule }
+                    continue
+                }
+                let a = Int(rule.position)
+                let b = Int(current.position)
+                if RuleFacts.ranksBefore(facts[a], a, facts[b], b) { best = rule }
+            }
+            return best.map { Int($0.position) }
+        }
+    }
 
     /// Rules whose filters could match the call exactly or after normalization, and rules
     /// without filters, in ID order. Every rule that passes the filters is among them.
@@ -166,14 +341,31 @@ struct RulePool: Sendable {
     }
 
     struct Builder {
+        /// Pools up to this big get `compact` entries (bigger ones are narrowed by number).
+        static let compactLimit = 64
         var members: [Int] = []
         var unfiltered: [Int] = []
         var byCaller: [String: [Int]] = [:]
         var byCallee: [String: [Int]] = [:]
         var firstUnsupported: Int?
+        var compact: [CompactRule] = []
+        var filterStrings: [String] = []
 
         mutating func add(_ position: Int, _ rule: DispatchRule) {
             members.append(position)
+            if compact.count < Self.compactLimit, position <= Int(Int32.max) {
+                let inboundStart = Int32(filterStrings.count)
+                filterStrings += rule.inboundNumbers
+                let numbersStart = Int32(filterStrings.count)
+                filterStrings += rule.numbers
+                let kind = rule.kind
+                var staticPin = kind?.pin
+                if case .dynamic = kind { staticPin = nil }
+                compact.append(
+                    CompactRule(
+                        position: Int32(position), priority: Int32(clamping: RulePriority.value(of: rule)), inboundStart: inboundStart,
+                        numbersStart: numbersStart, numbersEnd: Int32(filterStrings.count), staticPin: staticPin))
+            }
             if rule.kind == nil, firstUnsupported == nil { firstUnsupported = position }
             if rule.inboundNumbers.isEmpty, rule.numbers.isEmpty {
                 unfiltered.append(position)
@@ -186,9 +378,13 @@ struct RulePool: Sendable {
         }
 
         func build() -> RulePool {
-            RulePool(
+            let full = members.count <= Self.compactLimit
+            return RulePool(
                 members: members, unfiltered: unfiltered, byCaller: byCaller, byCallee: byCallee,
-                firstUnsupported: firstUnsupported)
+                firstUnsupported: firstUnsupported, compact: full ? compact : [], filterStrings: full ? filterStrings : [])
         }
+
+        /// Whether the pool has its `compact` entries.
+        var hasCompact: Bool { members.count <= Self.compactLimit }
     }
 }

@@ -34,24 +34,44 @@ enum RuleSelector {
 
         var trace: [TraceEntry] = []
         let (considered, summaries) = consideredRules(call, trunkID: trunkID, in: index, explain: explain)
+        trace.reserveCapacity(considered.count + summaries.count + 3)
         var specific: [(position: Int, traceIndex: Int)] = []
         var wildcard: [(position: Int, traceIndex: Int)] = []
-        for position in considered {
-            let rule = index.rules[position]
-            if let reason = skipReason(rule, call, trunkID: trunkID, explain: explain) {
-                trace.append(TraceEntry(step: .rule, id: rule.id, outcome: "skipped", why: reason))
-                continue
+        // The precomputed facts decide, read in place; only a sentence needs the rule itself.
+        index.ruleFacts.withUnsafeBufferPointer { facts in
+            for position in considered {
+                let reason: String?
+                if explain {
+                    reason = skipReason(index.rules[position], call, trunkID: trunkID)
+                } else {
+                    reason = skips(facts[position], call, trunkID: trunkID) ? "" : nil
+                }
+                if let reason {
+                    trace.append(TraceEntry(step: .rule, id: facts[position].id, outcome: "skipped", why: reason))
+                    continue
+                }
+                let entry = (position, trace.count)
+                if facts[position].isWildcard { wildcard.append(entry) } else { specific.append(entry) }
+                trace.append(TraceEntry(step: .rule, id: facts[position].id, outcome: "matched", why: explain ? "passed the filters" : ""))
             }
-            let entry = (position, trace.count)
-            if rule.isWildcard { wildcard.append(entry) } else { specific.append(entry) }
-            trace.append(TraceEntry(step: .rule, id: rule.id, outcome: "matched", why: explain ? "passed the filters" : ""))
         }
         for summary in summaries where summary.count > 0 && explain {
             trace.append(TraceEntry(step: .rule, id: "", outcome: "not considered", why: summary.why))
         }
 
         let pool = specific.isEmpty ? wildcard : specific
-        guard let best = pool.min(by: { RulePriority.ranksBefore(rank($0.position, index), rank($1.position, index)) }) else {
+        let facts = index.ruleFacts
+        var best = pool.first
+        if var current = best {
+            facts.withUnsafeBufferPointer { facts in
+                for entry in pool.dropFirst()
+                where RuleFacts.ranksBefore(facts[entry.position], entry.position, facts[current.position], current.position) {
+                    current = entry
+                }
+            }
+            best = current
+        }
+        guard let best else {
             trace.append(
                 TraceEntry(
                     step: .evaluate, id: "", outcome: "no match",
@@ -59,8 +79,16 @@ enum RuleSelector {
             return Result(decision: .noneMatched, trace: trace)
         }
 
-        let winner = index.rules[best.position]
         var notes: [String] = []
+        guard explain else {
+            // The same outcome words as below, without the sentences (or the rule values).
+            for entry in pool { trace[entry.traceIndex].outcome = entry.position == best.position ? "chosen" : "outranked" }
+            if !specific.isEmpty { for entry in wildcard { trace[entry.traceIndex].outcome = "outranked" } }
+            let winner = facts[best.position]
+            if winner.isDynamic, !call.pin.isEmpty || call.noPin { notes.append(dynamicPinNote(winner.id, call)) }
+            return Result(decision: .chosen(position: best.position), trace: trace, notes: notes)
+        }
+        let winner = index.rules[best.position]
         for entry in pool {
             let rule = index.rules[entry.position]
             if entry.position == best.position {
@@ -87,17 +115,42 @@ enum RuleSelector {
                     + "whatever the priority (\(RulePriority.value(of: winner)) vs \(RulePriority.value(of: rule)))"
             }
         }
-        if case .dynamic = winner.kind, !call.pin.isEmpty || call.noPin {
-            notes.append(
-                "compat: LiveKit's proposal skips dynamic rule \(winner.id) when the call carries "
-                    + (call.noPin ? "no_pin" : "a pin")
-                    + " (its static pin is empty), so that call would be dropped there; this contract keeps dynamic rules")
-        }
+        if case .dynamic = winner.kind, !call.pin.isEmpty || call.noPin { notes.append(dynamicPinNote(winner.id, call)) }
         return Result(decision: .chosen(position: best.position), trace: trace, notes: notes)
     }
 
-    private static func rank(_ position: Int, _ index: RoutingIndex) -> (rule: DispatchRule, position: Int) {
-        (index.rules[position], position)
+    /// The same decision and notes as `select`, with no trace at all: for a call routed to a
+    /// trunk whose pools are small (the usual case) only the pools' compact entries are read.
+    static func selectUntraced(_ call: SimulatedCall, trunkPosition: Int?, in index: RoutingIndex) -> Result {
+        let trunkID = trunkPosition.map { index.trunkFilters[$0].id }
+        let limit = RulePool.Builder.compactLimit
+        let wildcard = index.wildcardPool
+        guard let trunkPosition, wildcard.members.count <= limit, index.trunkPools[trunkPosition].members.count <= limit else {
+            var result = select(call, trunkID: trunkID, in: index, explain: false)
+            result.trace = []
+            return result
+        }
+        let pool = index.trunkPools[trunkPosition]
+        // No stored conflict and no rule without a variant: nothing can fail the call.
+        if !index.conflicts.all.isEmpty || wildcard.firstUnsupported != nil || pool.firstUnsupported != nil,
+            let failure = validationFailure(trunkID: trunkID, in: index)
+        {
+            return Result(decision: failure.decision, trace: [])
+        }
+        return index.ruleFacts.withUnsafeBufferPointer { facts in
+            guard let best = pool.bestPassing(call, facts: facts) ?? wildcard.bestPassing(call, facts: facts) else {
+                return Result(decision: .noneMatched, trace: [])
+            }
+            var notes: [String] = []
+            if facts[best].isDynamic, !call.pin.isEmpty || call.noPin { notes.append(dynamicPinNote(facts[best].id, call)) }
+            return Result(decision: .chosen(position: best), trace: [], notes: notes)
+        }
+    }
+
+    private static func dynamicPinNote(_ ruleID: String, _ call: SimulatedCall) -> String {
+        "compat: LiveKit's proposal skips dynamic rule \(ruleID) when the call carries "
+            + (call.noPin ? "no_pin" : "a pin")
+            + " (its static pin is empty), so that call would be dropped there; this contract keeps dynamic rules"
     }
 
     /// LiveKit validates every candidate before filtering; the first failure in list order
@@ -105,7 +158,9 @@ enum RuleSelector {
     private static func validationFailure(trunkID: String?, in index: RoutingIndex) -> Result? {
         var unsupported: Int?
         if let trunkID {
-            unsupported = [index.wildcardPool.firstUnsupported, index.pool(forTrunk: trunkID).firstUnsupported].compactMap { $0 }.min()
+            let a = index.wildcardPool.firstUnsupported
+            let b = index.poolsByTrunk[trunkID]?.firstUnsupported
+            unsupported = a.map { a in b.map { min(a, $0) } ?? a } ?? b
         } else {
             unsupported = index.conflicts.unsupported.first.flatMap { index.rulePositions[$0] }
         }
@@ -178,6 +233,21 @@ enum RuleSelector {
                     why: "\(Wording.count(count, "rule")) scoped to trunks cannot apply: no trunk matched this call"))
         }
         return (considered, summaries)
+    }
+
+    /// `skips` over a rule's precomputed facts.
+    static func skips(_ rule: RuleFacts, _ call: SimulatedCall, trunkID: String?) -> Bool {
+        if !rule.inboundNumbers.isEmpty, !rule.inboundNumbers.contains(call.from) { return true }
+        if !rule.numbers.isEmpty, !rule.numbers.contains(call.to) { return true }
+        if let pin = rule.staticPin {
+            if call.noPin, !pin.isEmpty { return true }
+            if !call.noPin, !call.pin.isEmpty, pin.isEmpty || pin != call.pin { return true }
+        }
+        if !rule.trunkIds.isEmpty {
+            guard let trunkID else { return true }
+            if !rule.trunkIds.contains(trunkID) { return true }
+        }
+        return false
     }
 
     /// Whether `skipReason` would give a reason: the same checks, without the sentence.

@@ -18,44 +18,65 @@ enum TrunkMatcher {
 
     /// - Parameter explain: false leaves each line's `why` empty (see `RoutingEngine.explain`).
     static func match(_ call: SimulatedCall, in index: RoutingIndex, explain: Bool = true) -> Result {
+        match(call, in: index, explain: explain, sourceIP: call.sourceIP.isEmpty ? nil : IPAddress(call.sourceIP))
+    }
+
+    /// - Parameter sourceIP: the call's source IP, parsed once by the caller (nil when empty
+    ///   or not an address: the address filter lets such a call through).
+    static func match(_ call: SimulatedCall, in index: RoutingIndex, explain: Bool, sourceIP: IPAddress?) -> Result {
         let (candidates, refusedDefaults) = index.candidateTrunks(calledNumber: call.to, caller: call.from)
         var trace: [TraceEntry] = []
+        trace.reserveCapacity(candidates.count)
         var specific: (position: Int, traceIndex: Int)?
         var defaults: [(position: Int, traceIndex: Int)] = []
+        let normalizedCaller = explain ? "" : PhoneNumber.normalize(call.from)
 
         for position in candidates {
-            let trunk = index.trunks[position]
-            if let refusal = callerRefusal(trunk, call, explain) ?? addressRefusal(trunk, call, explain) {
-                trace.append(TraceEntry(step: .trunk, id: trunk.id, outcome: "skipped", why: refusal))
+            // The precomputed filter decides; the sentences need the trunk itself.
+            let filter = index.trunkFilters[position]
+            let refusal: String?
+            if explain {
+                let trunk = index.trunks[position]
+                refusal = callerRefusal(trunk, call, explain) ?? addressRefusal(trunk, call, explain)
+            } else {
+                let allowed =
+                    filter.allowsCaller(call.from, normalized: normalizedCaller)
+                    && filter.allowsSource(sourceIP, fromHost: call.fromHost)
+                refusal = allowed ? nil : ""
+            }
+            if let refusal {
+                trace.append(TraceEntry(step: .trunk, id: filter.id, outcome: "skipped", why: refusal))
                 continue
             }
-            let passed = explain ? passedFilters(trunk, call) : ""
-            if trunk.isDefault {
+            let passed = explain ? passedFilters(index.trunks[position], call) : ""
+            if filter.isDefault {
                 defaults.append((position, trace.count))
                 trace.append(
-                    TraceEntry(step: .trunk, id: trunk.id, outcome: "matched", why: explain ? "default trunk (no numbers)" + passed : ""))
+                    TraceEntry(step: .trunk, id: filter.id, outcome: "matched", why: explain ? "default trunk (no numbers)" + passed : ""))
                 continue
             }
+            let trunkID = filter.id
             var spelling = ""
             if explain {
+                let trunk = index.trunks[position]
                 let listed = trunk.numbers.first { $0 == call.to } ?? trunk.numbers.first { PhoneNumber.matches($0, call.to) } ?? call.to
                 spelling = listed == call.to ? "" : " (as \"\(listed)\"; trunk numbers are compared after normalization)"
             }
             if let first = specific {
                 let message = "Multiple SIP Trunks matched for \"\(call.to)\""
-                let firstID = index.trunks[first.position].id
+                let firstID = index.trunkFilters[first.position].id
                 trace[first.traceIndex].outcome = "error"
-                trace[first.traceIndex].why = "lists \(call.to), and so does \(trunk.id): \(message)"
+                trace[first.traceIndex].why = "lists \(call.to), and so does \(trunkID): \(message)"
                 trace.append(
                     TraceEntry(
-                        step: .trunk, id: trunk.id, outcome: "error",
+                        step: .trunk, id: trunkID, outcome: "error",
                         why: "lists \(call.to)\(spelling), and so does \(firstID): \(message); LiveKit stops here"))
                 return Result(decision: .error(message), trace: trace)
             }
             specific = (position, trace.count)
             trace.append(
                 TraceEntry(
-                    step: .trunk, id: trunk.id, outcome: "matched", why: explain ? "number \(call.to) listed\(spelling)" + passed : ""))
+                    step: .trunk, id: trunkID, outcome: "matched", why: explain ? "number \(call.to) listed\(spelling)" + passed : ""))
         }
 
         let notConsidered = index.trunks.count - candidates.count - refusedDefaults
@@ -75,7 +96,7 @@ enum TrunkMatcher {
         }
 
         if let specific {
-            let winner = index.trunks[specific.position].id
+            let winner = index.trunkFilters[specific.position].id
             for loser in defaults {
                 trace[loser.traceIndex].outcome = "outranked"
                 if explain { trace[loser.traceIndex].why += "; \(winner) lists the number, and a trunk listing it beats default trunks" }
@@ -84,9 +105,9 @@ enum TrunkMatcher {
         }
         if defaults.count > 1 {
             let message = "Multiple default SIP Trunks matched for \"\(call.to)\""
-            let ids = defaults.map { index.trunks[$0.position].id }
+            let ids = defaults.map { index.trunkFilters[$0.position].id }
             for entry in defaults {
-                let others = ids.filter { $0 != index.trunks[entry.position].id }
+                let others = ids.filter { $0 != index.trunkFilters[entry.position].id }
                 trace[entry.traceIndex].outcome = "error"
                 trace[entry.traceIndex].why += "; so did default trunk \(Wording.list(others)): \(message)"
             }
