@@ -2,27 +2,29 @@
 # Measures Switchboard against peers on the same inputs, in one run, and prints a table of
 # medians and ratios (issue 7's targets). Usage:
 #
-#     scripts/bench.sh [--runs N] [--trunks N] [--rules N] [--scenarios N] [--work DIR]
+#     scripts/bench.sh [--runs N] [--trunks N] [--rules N] [--scenarios N] [--memory-scenarios N] [--work DIR]
 #
 # * load + validate the generated lk rule list   vs  jq empty on the same file
 # * lossless export of it                         vs  jq -c . writing the same file
 # * switchboard test, dynamic-rule scenarios       vs  wrk against the built-in mock server
 # * peak memory of load + validate (/usr/bin/time -v)
+# * peak memory of switchboard test --jobs 64 over --memory-scenarios (default 100,000) scenarios
 #
 # Installs missing peers (jq, wrk, hyperfine, time) from Debian's packages. Builds a release
 # binary in .build-release. Each measurement is repeated --runs times (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 trunks=10000 rules=100000 scenarios=10000 work=""
+runs=5 trunks=10000 rules=100000 scenarios=10000 memory_scenarios=100000 work=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --trunks) trunks=$2; shift 2 ;;
     --rules) rules=$2; shift 2 ;;
     --scenarios) scenarios=$2; shift 2 ;;
+    --memory-scenarios) memory_scenarios=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -82,6 +84,17 @@ test_rps=$(for _ in $(seq "$runs"); do
 done | median)
 test_failed=$("$sb" test "$dyn/scenarios.json" "$dyn/project.json" | tail -1)
 
+# Memory of a long run: results are streamed, so peak RSS should not grow with the count.
+many="$work/dynamic-$memory_scenarios"
+if [ ! -f "$many/scenarios.json" ]; then
+  "$sb" generate --trunks "$trunks" --rules "$rules" --scenarios "$memory_scenarios" --dynamic-scenarios "$many" >/dev/null
+fi
+many_count=$(jq '.scenarios | length' "$many/scenarios.json")
+/usr/bin/time -v "$sb" test "$many/scenarios.json" "$many/project.json" --jobs 64 --stats >"$work/many.out" 2>"$work/many.err" || true
+many_kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/many.err")
+many_rate=$(awk '/^stats:/ {print $4}' "$work/many.err")
+many_failed=$(tail -1 "$work/many.out")
+
 port=18089
 "$sb" mock-webhook "$dyn/mock-webhook.json" --port "$port" --quiet >/dev/null 2>&1 &
 mock=$!
@@ -116,5 +129,6 @@ echo "| load + validate the lk list | $(ms "$t_validate") | jq empty: $(ms "$t_j
 echo "| peak memory, load + validate | $(mb "$peak_kb") | jq empty: $(mb "$peak_jq_kb") | $(ratio "$peak_kb" "$((size / 1024))")× file size | ≤ 3× file |"
 echo "| lossless export | $(ms "$t_export") | jq -c .: $(ms "$t_jq_c") | $(ratio "$t_export" "$t_jq_c")× of jq | ≤ 0.5× |"
 echo "| switchboard test vs wrk, requests/s | $(printf '%.0f' "$test_rps")/s ($test_failed) | wrk: $(printf '%.0f' "$wrk_rps")/s ${wrk_errors:+($wrk_errors)} | $(ratio "$test_rps" "$wrk_rps")× of wrk | ≥ 0.5× |"
+echo "| peak memory, switchboard test --jobs 64, $many_count scenarios | $(mb "$many_kb") ($(printf '%.0f' "${many_rate:-0}")/s; $many_failed) | | | bounded |"
 echo
 echo "Micro benchmarks (routing per call, payloads, TUI keystroke): swift package --package-path Benchmarks --scratch-path Benchmarks/.build benchmark"

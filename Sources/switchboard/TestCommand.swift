@@ -35,36 +35,50 @@ struct TestCommand: AsyncParsableCommand {
         let list = try readScenarios()
         let workspace = try input.loadWorkspace(seed: seed)
         let runtime = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook)
-        // The trace is never shown here: skip its sentences.
-        let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: workspace.settings.mode, explain: false)
+        // The trace is never shown here: record none.
+        let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: workspace.settings.mode, recordsTrace: false)
         let simulator = CallSimulator(engine: engine, webhook: runtime.context)
         let clock = ContinuousClock()
         let origin = clock.now
-        let results = await ScenarioRunner.run(
+        // Results are streamed in the scenarios' order and dropped once counted and printed:
+        // memory stays bounded however many scenarios run. The JUnit report keeps a few
+        // strings per scenario, not its outcome.
+        var passed = 0
+        var failed = 0
+        var requests = 0
+        var cases: [JUnitReport.Case] = []
+        let keepCases = junit != nil
+        if keepCases { cases.reserveCapacity(list.count) }
+        await ScenarioRunner.run(
             list, simulator: simulator, jobs: jobs ?? 16 * ProcessInfo.processInfo.activeProcessorCount, seed: seed,
             now: {
                 let elapsed = clock.now - origin
                 return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            },
+            deliver: { result in
+                if result.outcome.webhook != nil { requests += 1 }
+                if keepCases { cases.append(JUnitReport.Case(result)) }
+                guard !result.passed else {
+                    passed += 1
+                    return
+                }
+                failed += 1
+                for mismatch in result.mismatches {
+                    var line = "FAIL \"\(result.scenario.name)\": \(mismatch)"
+                    if mismatch.key == "result", let error = result.outcome.error { line += " (\(error))" }
+                    // Names from the scenarios file, values from a webhook's reply: escaped.
+                    print(TerminalText.escaped(line))
+                }
             })
         let elapsed = clock.now - origin
         await runtime.shutdown()
-        if stats { Self.printStats(results, elapsed: elapsed) }
-
-        for result in results where !result.passed {
-            for mismatch in result.mismatches {
-                var line = "FAIL \"\(result.scenario.name)\": \(mismatch)"
-                if mismatch.key == "result", let error = result.outcome.error { line += " (\(error))" }
-                // Names from the scenarios file, values from a webhook's reply: escaped.
-                print(TerminalText.escaped(line))
-            }
-        }
-        let failed = results.filter { !$0.passed }.count
-        print("\(results.count - failed) passed, \(failed) failed")
+        if stats { Self.printStats(count: passed + failed, requests: requests, elapsed: elapsed) }
+        print("\(passed) passed, \(failed) failed")
 
         if let junit {
             let name = ((scenarios as NSString).lastPathComponent as NSString).deletingPathExtension
             do {
-                try AtomicFile.write(Array(JUnitReport.xml(results, suiteName: name).utf8), to: junit)
+                try AtomicFile.write(Array(JUnitReport.xml(cases: cases, suiteName: name).utf8), to: junit)
             } catch {
                 CLIOutput.error(error.description)
                 throw ExitCode(2)
@@ -75,11 +89,10 @@ struct TestCommand: AsyncParsableCommand {
 
     /// `stats: 412 ms, 24271 scenarios/s, 10000 scenarios, 10000 webhook requests`: what
     /// scripts/bench.sh compares with wrk.
-    static func printStats(_ results: [ScenarioRunner.Result], elapsed: Duration) {
+    static func printStats(count: Int, requests: Int, elapsed: Duration) {
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let requests = results.filter { $0.outcome.webhook != nil }.count
-        let rate = ms > 0 ? Int((Double(results.count) / ms * 1000).rounded()) : 0
-        CLIOutput.error("stats: \(Int(ms.rounded())) ms, \(rate) scenarios/s, \(results.count) scenarios, \(requests) webhook requests")
+        let rate = ms > 0 ? Int((Double(count) / ms * 1000).rounded()) : 0
+        CLIOutput.error("stats: \(Int(ms.rounded())) ms, \(rate) scenarios/s, \(count) scenarios, \(requests) webhook requests")
     }
 
     private func readScenarios() throws -> [Scenario] {

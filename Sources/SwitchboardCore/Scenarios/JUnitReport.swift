@@ -1,15 +1,43 @@
 /// Scenario results as JUnit XML, the format CI systems (GitLab, Jenkins, GitHub reporters)
 /// read: one `testcase` per scenario, a `failure` carrying every mismatch line.
 public enum JUnitReport {
+    /// What the report keeps of one scenario's result: a few strings instead of its outcome,
+    /// so a run of 100,000 scenarios can be reported without holding every outcome.
+    public struct Case: Sendable, Equatable {
+        public var name: String
+        public var durationMs: Double
+        public var mismatches: [ExpectationCheck.Mismatch]
+        public var error: String?
+
+        public init(name: String, durationMs: Double, mismatches: [ExpectationCheck.Mismatch], error: String?) {
+            self.name = name
+            self.durationMs = durationMs
+            self.mismatches = mismatches
+            self.error = error
+        }
+
+        public init(_ result: ScenarioRunner.Result) {
+            self.init(
+                name: result.scenario.name, durationMs: result.durationMs, mismatches: result.mismatches,
+                error: result.passed ? nil : result.outcome.error)
+        }
+
+        public var passed: Bool { mismatches.isEmpty }
+    }
+
     public static func xml(_ results: [ScenarioRunner.Result], suiteName: String) -> String {
-        let failures = results.filter { !$0.passed }.count
-        let total = results.reduce(0) { $0 + $1.durationMs } / 1000
+        xml(cases: results.map(Case.init), suiteName: suiteName)
+    }
+
+    public static func xml(cases: [Case], suiteName: String) -> String {
+        let failures = cases.filter { !$0.passed }.count
+        let total = cases.reduce(0) { $0 + $1.durationMs } / 1000
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(seconds(total))\">\n"
-        out += "  <testsuite name=\"\(escape(suiteName))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\""
+        out += "<testsuites tests=\"\(cases.count)\" failures=\"\(failures)\" time=\"\(seconds(total))\">\n"
+        out += "  <testsuite name=\"\(escape(suiteName))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\""
         out += " time=\"\(seconds(total))\">\n"
-        for result in results {
-            let name = escape(result.scenario.name)
+        for result in cases {
+            let name = escape(result.name)
             out += "    <testcase classname=\"\(escape(suiteName))\" name=\"\(name)\" time=\"\(seconds(result.durationMs / 1000))\""
             guard !result.passed else {
                 out += "/>\n"
@@ -18,7 +46,7 @@ public enum JUnitReport {
             let lines = result.mismatches.map(\.description)
             out += ">\n      <failure message=\"\(escape(lines.joined(separator: "; ")))\" type=\"mismatch\">"
             out += escape(lines.joined(separator: "\n"))
-            if let error = result.outcome.error { out += escape("\nerror: " + error) }
+            if let error = result.error { out += escape("\nerror: " + error) }
             out += "</failure>\n    </testcase>\n"
         }
         out += "  </testsuite>\n</testsuites>\n"

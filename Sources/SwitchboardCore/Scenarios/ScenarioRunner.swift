@@ -20,22 +20,56 @@ public enum ScenarioRunner {
         _ scenarios: [Scenario], simulator: CallSimulator, jobs: Int, seed: UInt64 = 0,
         now: @escaping @Sendable () -> Double
     ) async -> [Result] {
-        var results = [Result?](repeating: nil, count: scenarios.count)
+        var results: [Result] = []
+        results.reserveCapacity(scenarios.count)
+        await run(scenarios, simulator: simulator, jobs: jobs, seed: seed, now: now) { results.append($0) }
+        return results
+    }
+
+    /// Streams the results, in the scenarios' order, to `deliver` as they become known, and
+    /// keeps none of them: memory stays bounded however many scenarios there are. At most
+    /// `jobs` scenarios are in flight, and a scenario starts only when it is fewer than
+    /// `window` places ahead of the next one to deliver, so a slow scenario holds back at most
+    /// `window` finished results.
+    public static func run(
+        _ scenarios: [Scenario], simulator: CallSimulator, jobs: Int, seed: UInt64 = 0,
+        window: Int? = nil, now: @escaping @Sendable () -> Double,
+        deliver: (Result) -> Void
+    ) async {
+        let jobs = max(1, jobs)
+        let window = max(jobs, window ?? jobs * 4)
+        // Finished results waiting for an earlier one, by index (at most `window`).
+        var waiting: [Int: Result] = [:]
+        var nextToDeliver = 0
         await withTaskGroup(of: (Int, Result).self) { group in
             var next = 0
+            var running = 0
             func launch() {
-                guard next < scenarios.count else { return }
-                let index = next
-                next += 1
-                group.addTask { (index, await runOne(scenarios[index], simulator: simulator, seed: seed &+ UInt64(index), now: now)) }
+                while running < jobs, next < scenarios.count, next < nextToDeliver + window {
+                    let index = next
+                    next += 1
+                    running += 1
+                    group.addTask {
+                        (index, await runOne(scenarios[index], simulator: simulator, seed: seed &+ UInt64(index), now: now))
+                    }
+                }
             }
-            for _ in 0..<max(1, jobs) { launch() }
+            launch()
             while let (index, result) = await group.next() {
-                results[index] = result
+                running -= 1
+                if index == nextToDeliver {
+                    deliver(result)
+                    nextToDeliver += 1
+                    while let ready = waiting.removeValue(forKey: nextToDeliver) {
+                        deliver(ready)
+                        nextToDeliver += 1
+                    }
+                } else {
+                    waiting[index] = result
+                }
                 launch()
             }
         }
-        return results.compactMap { $0 }
     }
 
     static func runOne(_ scenario: Scenario, simulator: CallSimulator, seed: UInt64, now: @Sendable () -> Double) async -> Result {
