@@ -69,9 +69,15 @@ extension ProtoMessage {
             fields |= 1 << UInt32(i)
         }
         // A field the object did not have must write nothing (a default that is not zero
-        // would be written, and the object would not come back as it was).
-        for (i, spec) in specs.enumerated() where fields & (1 << UInt32(i)) == 0 {
-            if spec.canonical(message) != nil { return nil }
+        // would be written, and the object would not come back as it was). Decoding set only
+        // the fields the object had, so the others still hold `Self()`'s values: the table
+        // knows which of those write.
+        if let written = table.defaultsWritten {
+            if written & ~UInt64(fields) != 0 { return nil }
+        } else {
+            for (i, spec) in specs.enumerated() where fields & (1 << UInt32(i)) == 0 {
+                if spec.canonical(message) != nil { return nil }
+            }
         }
         return MessageSource.Layout(fields: fields, proto: proto ?? false)
     }
@@ -183,8 +189,22 @@ public struct MessageSource: Sendable, Equatable {
 public struct FieldTable<Model>: Sendable {
     public let specs: [FieldSpec<Model>]
     let index: [String: Int]
+    /// Bit `i`: field `i` of a freshly made message (`Model()`) would be written by `encode`
+    /// (a default that is not the zero value). Known for messages; nil otherwise.
+    let defaultsWritten: UInt64?
 
     public init(_ specs: [FieldSpec<Model>]) {
+        self.init(specs, defaultsWritten: nil)
+    }
+
+    public init(_ specs: [FieldSpec<Model>]) where Model: ProtoMessage {
+        let model = Model()
+        var mask: UInt64 = 0
+        for (i, spec) in specs.enumerated() where i < 64 && spec.canonical(model) != nil { mask |= 1 << UInt64(i) }
+        self.init(specs, defaultsWritten: specs.count <= 64 ? mask : nil)
+    }
+
+    private init(_ specs: [FieldSpec<Model>], defaultsWritten: UInt64?) {
         self.specs = specs
         var index: [String: Int] = [:]
         for (i, spec) in specs.enumerated() {
@@ -192,6 +212,7 @@ public struct FieldTable<Model>: Sendable {
             index[spec.camel] = i
         }
         self.index = index
+        self.defaultsWritten = defaultsWritten
     }
 
     public func spec(named key: String) -> FieldSpec<Model>? { index[key].map { specs[$0] } }
@@ -208,8 +229,10 @@ public struct FieldTable<Model>: Sendable {
     }
 }
 
-/// One protobuf field: its two JSON spellings and how to read and merge-write it.
-public struct FieldSpec<Model>: Sendable {
+/// One protobuf field: its two JSON spellings and how to read and merge-write it. A class, so
+/// that reading one from its table (once per field of every decoded message) retains one
+/// object instead of copying six closures and two strings.
+public final class FieldSpec<Model>: Sendable {
     public let proto: String
     public let camel: String
     let read: @Sendable (inout Model, JSONValue, JSONPath) throws(ModelError) -> Void
