@@ -127,7 +127,7 @@ public struct BrowseList: Sendable {
 
     private mutating func order(_ catalog: WorkspaceCatalog) -> [Int] {
         if let cached = orders[sort] { return cached }
-        let positions = sort.positions(of: kind, in: catalog.workspace)
+        let positions = catalog.order(sort, of: kind)
         orders[sort] = positions
         return positions
     }

@@ -15,39 +15,101 @@ struct SearchIndex: Sendable {
     private let bytes: [UInt8]
     /// `starts[i]..<starts[i + 1]` is item `i`'s text.
     private let starts: [Int]
+    /// Per item, which byte classes its text has (see `bit(of:)`): a query needs every class
+    /// of its own bytes, so most items are refused from eight bytes without reading their
+    /// text — and for a one-letter query the mask alone is the answer.
+    private let masks: [UInt64]
 
     init(_ fields: [[String]]) {
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
+        var masks: [UInt64] = []
         starts.reserveCapacity(fields.count + 1)
+        masks.reserveCapacity(fields.count)
         for itemFields in fields {
+            let start = bytes.count
             for field in itemFields where !field.isEmpty {
-                bytes.append(contentsOf: field.lowercased().utf8)
+                Self.appendLowercased(field, to: &bytes)
                 bytes.append(0)
             }
+            var mask: UInt64 = 0
+            for i in start..<bytes.count where bytes[i] != 0 { mask |= Self.bit(of: bytes[i]) }
+            masks.append(mask)
             starts.append(bytes.count)
         }
         self.bytes = bytes
         self.starts = starts
+        self.masks = masks
     }
 
     var count: Int { starts.count - 1 }
+
+    /// `field.lowercased()`'s bytes; ASCII (IDs, numbers, most names) without building a
+    /// lowered copy of the string first.
+    static func appendLowercased(_ field: String, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        for byte in field.utf8 {
+            guard byte < 0x80 else {
+                bytes.removeSubrange(start...)
+                bytes.append(contentsOf: field.lowercased().utf8)
+                return
+            }
+            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
+    }
+
+    /// The mask bit of a byte: one bit each for `a`–`z`, `0`–`9` and the common separators,
+    /// one shared bit for every other byte (so that bit alone proves nothing).
+    static func bit(of byte: UInt8) -> UInt64 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return 1 << UInt64(byte - UInt8(ascii: "a"))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 1 << UInt64(26 + byte - UInt8(ascii: "0"))
+        case UInt8(ascii: " "): return 1 << 36
+        case UInt8(ascii: "_"): return 1 << 37
+        case UInt8(ascii: "-"): return 1 << 38
+        case UInt8(ascii: "+"): return 1 << 39
+        case UInt8(ascii: "."): return 1 << 40
+        case UInt8(ascii: ":"): return 1 << 41
+        case UInt8(ascii: "/"): return 1 << 42
+        case UInt8(ascii: "@"): return 1 << 43
+        default: return 1 << 63
+        }
+    }
 
     /// The candidates (item positions) whose text contains `query`, case-insensitively, in the
     /// candidates' order. An empty query keeps every candidate.
     func filter(_ candidates: [Int], query: String) -> [Int] {
         let needle = Array(query.lowercased().utf8)
         guard !needle.isEmpty else { return candidates }
-        return bytes.withUnsafeBufferPointer { haystack in
+        var need: UInt64 = 0
+        // A NUL would match the separator between fields, which no mask records.
+        for byte in needle { need |= byte == 0 ? 0 : Self.bit(of: byte) }
+        if needle.contains(0) { need = 0 }
+        // One byte with a bit of its own: having the bit is containing the byte.
+        let maskDecides = needle.count == 1 && need != 1 << 63 && needle[0] != 0
+        var out: [Int] = []
+        out.reserveCapacity(min(candidates.count, 1024))
+        bytes.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { needleBuffer in
-                candidates.filter { index in
-                    let start = starts[index]
-                    let length = starts[index + 1] - start
-                    guard length >= needleBuffer.count, let base = haystack.baseAddress else { return false }
-                    return Self.contains(base + start, length: length, needleBuffer)
+                masks.withUnsafeBufferPointer { masks in
+                    starts.withUnsafeBufferPointer { starts in
+                        guard let base = haystack.baseAddress else { return }
+                        for index in candidates where masks[index] & need == need {
+                            if maskDecides {
+                                out.append(index)
+                                continue
+                            }
+                            let start = starts[index]
+                            let length = starts[index + 1] - start
+                            if length >= needleBuffer.count, Self.contains(base + start, length: length, needleBuffer) {
+                                out.append(index)
+                            }
+                        }
+                    }
                 }
             }
         }
+        return out
     }
 
     /// Substring search: `memchr` finds each candidate first byte, `memcmp` checks the rest.

@@ -1,5 +1,11 @@
 import SwitchboardCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How a list is ordered; `s` cycles through the orders.
 ///
 /// The default is the order of the files, which is how the user wrote them and how a diff of
@@ -26,28 +32,84 @@ public enum SortOrder: String, CaseIterable, Sendable {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
-    /// Workspace positions of every item of `kind`, in this order. O(n log n); lists cache the
-    /// result per order, so it runs once per order and workspace, never per keystroke.
+    /// Workspace positions of every item of `kind`, in this order. O(n log n); the catalog
+    /// computes each order once per workspace, in the background (`WorkspaceCatalog.order`),
+    /// so a keystroke normally only looks it up.
     func positions(of kind: ItemKind, in workspace: Workspace) -> [Int] {
         let count = kind == .trunk ? workspace.trunks.count : workspace.rules.count
-        let all = Array(0..<count)
         switch self {
         case .file:
-            return all
+            return Array(0..<count)
         case .id:
             let ids = kind == .trunk ? workspace.trunks.map(\.id) : workspace.rules.map(\.id)
-            return all.sorted { (ids[$0], $0) < (ids[$1], $1) }
+            return Self.sorted(keys: ids, ranks: nil)
         case .name:
-            let names = names(of: kind, in: workspace)
-            return all.sorted { (names[$0], $0) < (names[$1], $1) }
+            return Self.sorted(keys: names(of: kind, in: workspace), ranks: nil)
         case .type:
-            let names = names(of: kind, in: workspace)
             let ranks: [Int] =
                 kind == .trunk
                 ? workspace.trunks.map { $0.isDefault ? 1 : 0 }
                 : workspace.rules.map { Self.rank(of: $0.kind) }
-            return all.sorted { (ranks[$0], names[$0], $0) < (ranks[$1], names[$1], $1) }
+            return Self.sorted(keys: names(of: kind, in: workspace), ranks: ranks)
         }
+    }
+
+    /// Positions `0..<keys.count` ordered by (rank, key, position), the comparison of
+    /// `(ranks[i], keys[i], i) < …`. When every key is ASCII, `String`'s `<` is byte order,
+    /// so the keys are compared as bytes from one buffer, first by their leading eight bytes
+    /// packed in an integer: several times faster than comparing `String`s.
+    static func sorted(keys: [String], ranks: [Int]?) -> [Int] {
+        var all = Array(0..<keys.count)
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+        starts.reserveCapacity(keys.count + 1)
+        var ascii = true
+        for key in keys {
+            bytes.append(contentsOf: key.utf8)
+            starts.append(bytes.count)
+        }
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        guard ascii else {
+            if let ranks { return all.sorted { (ranks[$0], keys[$0], $0) < (ranks[$1], keys[$1], $1) } }
+            return all.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        }
+        // The first eight bytes, big-endian, zero-padded: integer order is byte order there.
+        var prefixes = [UInt64](repeating: 0, count: keys.count)
+        for i in 0..<keys.count {
+            var prefix: UInt64 = 0
+            for j in 0..<8 {
+                let at = starts[i] + j
+                prefix = prefix << 8 | UInt64(at < starts[i + 1] ? bytes[at] : 0)
+            }
+            prefixes[i] = prefix
+        }
+        let rankOf = ranks ?? []
+        bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                prefixes.withUnsafeBufferPointer { prefixes in
+                    rankOf.withUnsafeBufferPointer { ranks in
+                        all.sort { a, b in
+                            if !ranks.isEmpty, ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+                            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+                            // Equal first eight bytes (zero padding included): compare the rest.
+                            let la = starts[a + 1] - starts[a]
+                            let lb = starts[b + 1] - starts[b]
+                            let common = min(la, lb)
+                            if common > 8, let base = bytes.baseAddress {
+                                let order = memcmp(base + starts[a] + 8, base + starts[b] + 8, common - 8)
+                                if order != 0 { return order < 0 }
+                            }
+                            if la != lb { return la < lb }
+                            return a < b
+                        }
+                    }
+                }
+            }
+        }
+        return all
     }
 
     private func names(of kind: ItemKind, in workspace: Workspace) -> [String] {

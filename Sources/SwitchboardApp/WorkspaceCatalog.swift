@@ -1,5 +1,11 @@
 import SwitchboardCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Everything the browser derives from a workspace, computed once when the workspace is loaded
 /// (or reloaded) and then only read.
 ///
@@ -37,6 +43,9 @@ public struct WorkspaceCatalog: Sendable {
     let itemsPerFile: [Int: (trunks: Int, rules: Int)]
     let trunkSearch: SearchIndex
     let ruleSearch: SearchIndex
+    /// Every sort order of both lists, computed once per catalog in the background after it
+    /// is built (sorting 100,000 rules by name takes longer than a keystroke may).
+    let orders: OrderCache
 
     public init(workspace: Workspace) {
         self.init(workspace: workspace, diagnostics: WorkspaceValidator.validate(workspace))
@@ -65,7 +74,12 @@ public struct WorkspaceCatalog: Sendable {
         for (position, rule) in workspace.rules.enumerated() {
             if rulePositions[rule.id] == nil { rulePositions[rule.id] = position }
             if rule.trunkIds.isEmpty { wildcardRules.append(position) }
-            for trunkID in Set(rule.trunkIds) { rulesByTrunk[trunkID, default: []].append(position) }
+            // One trunk ID is the common case: no set needed to drop repeats.
+            if rule.trunkIds.count == 1 {
+                rulesByTrunk[rule.trunkIds[0], default: []].append(position)
+            } else {
+                for trunkID in Set(rule.trunkIds) { rulesByTrunk[trunkID, default: []].append(position) }
+            }
         }
         self.trunkPositions = trunkPositions
         self.rulePositions = rulePositions
@@ -113,6 +127,13 @@ public struct WorkspaceCatalog: Sendable {
 
         trunkSearch = SearchIndex(workspace.trunks.map(Self.searchFields))
         ruleSearch = SearchIndex(workspace.rules.map(Self.searchFields))
+        orders = OrderCache(workspace: workspace)
+    }
+
+    /// Workspace positions of every item of `kind` in `order`: from the background sort when
+    /// it is done, else sorted now (and kept).
+    func order(_ order: SortOrder, of kind: ItemKind) -> [Int] {
+        orders.positions(order, kind)
     }
 
     // MARK: Lookups
@@ -181,5 +202,52 @@ public struct WorkspaceCatalog: Sendable {
         case nil: break
         }
         return fields + rule.numbers + rule.inboundNumbers + rule.trunkIds + [rule.roomPreset]
+    }
+}
+
+/// The sort orders of one workspace, filled by a background task started with the catalog;
+/// a lookup before the task got there sorts on the spot. Shared by every copy of the catalog.
+final class OrderCache: @unchecked Sendable {
+    private let workspace: Workspace
+    private var computed: [Key: [Int]] = [:]
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    struct Key: Hashable {
+        var order: SortOrder
+        var kind: ItemKind
+    }
+
+    init(workspace: Workspace) {
+        self.workspace = workspace
+        pthread_mutex_init(lock, nil)
+        // Small lists sort in well under a millisecond: only large ones go to the background.
+        guard workspace.rules.count + workspace.trunks.count > 2000 else { return }
+        Task.detached(priority: .utility) { [weak self] in
+            for kind in [ItemKind.rule, .trunk] {
+                for order in SortOrder.allCases where order != .file {
+                    guard let self else { return }
+                    _ = self.positions(order, kind)
+                }
+            }
+        }
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    func positions(_ order: SortOrder, _ kind: ItemKind) -> [Int] {
+        let key = Key(order: order, kind: kind)
+        if order == .file { return Array(0..<(kind == .trunk ? workspace.trunks.count : workspace.rules.count)) }
+        pthread_mutex_lock(lock)
+        let known = computed[key]
+        pthread_mutex_unlock(lock)
+        if let known { return known }
+        let positions = order.positions(of: kind, in: workspace)
+        pthread_mutex_lock(lock)
+        computed[key] = positions
+        pthread_mutex_unlock(lock)
+        return positions
     }
 }
