@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// SWITCHBOARD_BENCH_CORE_ONLY=1 leaves out the TUI benchmarks and the app targets they need:
+// the core benchmarks then build while the app is mid-change.
+let coreOnly = Context.environment["SWITCHBOARD_BENCH_CORE_ONLY"] != nil
+
 // Micro benchmarks, kept in their own package so `swift test` and CI never build the benchmark
 // dependencies. Run from the repository root:
 //
@@ -18,9 +22,13 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SwitchboardCore", package: "Switchboard"),
-                .product(name: "SwitchboardApp", package: "Switchboard"),
-                .product(name: "TerminalKit", package: "Switchboard"),
-            ],
+            ]
+                + (coreOnly
+                    ? []
+                    : [
+                        .product(name: "SwitchboardApp", package: "Switchboard"),
+                        .product(name: "TerminalKit", package: "Switchboard"),
+                    ]),
             path: "Benchmarks/SwitchboardBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )

@@ -15,32 +15,38 @@ let benchmarks: @Sendable () -> Void = {
 }
 
 /// One routing decision per scaled iteration, cycling through 10,000 generated calls.
+///
+/// A *routing decision* is `RoutingEngine.run` for one call: match the trunk, select the
+/// rule (conflict check, filters, priority) and evaluate it into the full `CallOutcome`
+/// (room, participant identity and attributes, session settings, SIP response). A dynamic
+/// rule ends in the engine's "needs its webhook" outcome (no I/O). By default no trace is
+/// recorded (`recordsTrace: false`); the other two benchmarks add the trace steps
+/// (`explain: false`, what bulk runs used before) and the full explain trace.
 func routingBenchmarks() {
     let perCall = Benchmark.Configuration(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput], scalingFactor: .kilo)
 
-    Benchmark("Routing: engine, one call (100k rules, 10k trunks)", configuration: perCall) { benchmark in
-        let fixture = Fixture.shared
-        let engine = RoutingEngine(index: fixture.index, mode: .oss)
-        var rng = SeededGenerator(seed: 7)
-        var next = 0
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            blackHole(engine.run(fixture.calls[next], using: &rng))
-            next = next + 1 == fixture.calls.count ? 0 : next + 1
+    func routing(_ name: String, _ engine: @escaping @Sendable (RoutingIndex) -> RoutingEngine) {
+        Benchmark(name, configuration: perCall) { benchmark in
+            let fixture = Fixture.shared
+            let engine = engine(fixture.index)
+            var rng = SeededGenerator(seed: 7)
+            var next = 0
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(engine.run(fixture.calls[next], using: &rng))
+                next = next + 1 == fixture.calls.count ? 0 : next + 1
+            }
         }
     }
-
-    Benchmark("Routing: engine without explanations, one call (100k rules, 10k trunks)", configuration: perCall) { benchmark in
-        let fixture = Fixture.shared
-        let engine = RoutingEngine(index: fixture.index, mode: .oss, explain: false)
-        var rng = SeededGenerator(seed: 7)
-        var next = 0
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            blackHole(engine.run(fixture.calls[next], using: &rng))
-            next = next + 1 == fixture.calls.count ? 0 : next + 1
-        }
+    routing("Routing: decision, no trace, one call (100k rules, 10k trunks)") {
+        RoutingEngine(index: $0, mode: .oss, recordsTrace: false)
+    }
+    routing("Routing: decision + trace steps without sentences, one call (100k rules, 10k trunks)") {
+        RoutingEngine(index: $0, mode: .oss, explain: false)
+    }
+    routing("Routing: decision + explain trace, one call (100k rules, 10k trunks)") {
+        RoutingEngine(index: $0, mode: .oss)
     }
 
     Benchmark(
