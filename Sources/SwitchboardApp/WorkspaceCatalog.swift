@@ -147,6 +147,11 @@ public struct WorkspaceCatalog: Sendable {
         kind == .trunk ? trunkIDs[position] : ruleIDs[position]
     }
 
+    /// The workspace position of the (first) item with `id`.
+    func position(of kind: ItemKind, id: String) -> Int? {
+        kind == .trunk ? trunkPositions[id] : rulePositions[id]
+    }
+
     public func trunk(id: String) -> Trunk? { trunkPositions[id].map { workspace.trunks[$0] } }
     public func rule(id: String) -> DispatchRule? { rulePositions[id].map { workspace.rules[$0] } }
 
