@@ -266,6 +266,9 @@ struct FormTests {
         #expect(state.screen == .browse)
         #expect(state.workspace.rule(id: copyID)?.name == "Conference bridge (copy)")
         #expect(state.rules.selectedID == copyID)
+        let ids = state.workspace.rules.map(\.id)
+        #expect(ids.firstIndex(of: copyID) == ids.firstIndex(of: "SDR_ConfBridge42").map { $0 + 1 })
+        #expect(state.workspace.isNew(copyID))
     }
 
     @Test("Esc on a changed form asks: keep editing, discard, or apply")
@@ -302,6 +305,11 @@ struct FormTests {
         #expect(Self.rule(state)?.hidePhoneNumber == true)
         state = Self.press([.ctrl("z")], state)
         #expect(state.form?.isDirty == false)
+        // ? on a switch (F1 anywhere) opens help over the form; Esc closes it, back in the form.
+        state = Self.press([.char("?")], state)
+        #expect(state.keyContext == .help)
+        state = Self.press([.escape], state)
+        #expect(state.keyContext == .form)
         state = Self.press([.escape], state)
         #expect(state.screen == .browse && state.overlay == .none)
     }

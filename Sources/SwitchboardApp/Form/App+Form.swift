@@ -145,6 +145,12 @@ extension App {
             form.reveal.toggle()
         case .char("r") where !form.focus.field.isTextual:
             form.reveal.toggle()
+        case .function(1),
+            .char("?") where !form.focus.field.isTextual:
+            // Letters type into text fields, so help is F1 there (and ? elsewhere).
+            state.form = form
+            state.overlay = .help(HelpState())
+            return []
         case .tab, .down:
             form.moveFocus(by: 1)
         case .backTab, .up:
@@ -257,9 +263,12 @@ extension App {
             state.showToast("No changes to apply")
             return []
         }
+        // A copy goes right after its original, in the original's file.
+        var placeAfter: ItemKey?
+        if case .duplicate(let original) = form.mode { placeAfter = original }
         let change = form.draft.change
         leaveForm(&state)
-        let effects = commit(change, &state)
+        let effects = commit(change, &state, placeAfter: placeAfter)
         if var parent = state.form {
             parent.refresh(workspace: state.workspace)
             state.form = parent
