@@ -66,7 +66,9 @@ public enum AppLoop {
         guard let first = backend.readKey(timeoutMs: pollMilliseconds) else {
             return [.tick(milliseconds: clock())]
         }
-        var messages: [Message] = []
+        // A fresh clock first: what the keys start (a call's spinner) counts from now, even when
+        // keys came too fast for an idle tick.
+        var messages: [Message] = [.tick(milliseconds: clock())]
         var key: Key? = first
         while let current = key, messages.count < batchLimit {
             if current == .resize {
