@@ -115,6 +115,13 @@ public final class CursesTerminal: TerminalBackend {
         _ = nonl()
         _ = keypad(sb_stdscr(), true)
         _ = intrflush(sb_stdscr(), false)
+        // ctrl+s (save) and ctrl+q must reach the app, not pause the terminal's output (XON/XOFF).
+        // def_prog_mode makes curses keep this (its later mode changes start from it); the
+        // shell's modes, IXON included, come back on the way out.
+        if let inputFile {
+            TerminalModes.disableFlowControl(fileno(inputFile))
+            _ = def_prog_mode()
+        }
         _ = curs_set(0)
         if options.environment["ESCDELAY"] == nil { _ = set_escdelay(25) }
         colors = CursesColors(depth: .none)

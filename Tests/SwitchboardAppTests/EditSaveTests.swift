@@ -110,7 +110,7 @@ struct EditSaveTests {
             return
         }
         #expect(question.message.contains("1 unsaved change"))
-        #expect(Fixtures.screen(state).contains { $0.contains("Save and quit") })
+        #expect(Fixtures.screen(state).contains { $0.contains("Save and quit") && $0.contains("Cancel") })
         #expect(!Fixtures.press([.char("c")], on: state).0.isQuitting)
         #expect(!Fixtures.press([.escape], on: state).0.isQuitting)
         #expect(Fixtures.press([.char("d")], on: state).0.isQuitting)

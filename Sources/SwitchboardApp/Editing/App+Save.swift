@@ -76,10 +76,10 @@ extension App {
         confirm(
             Confirmation(
                 title: "Unsaved changes",
-                message: "\(count) unsaved change\(count == 1 ? "" : "s"). Save before quitting?",
+                message: "\(count) unsaved change\(count == 1 ? "" : "s"). Save before quitting? (d quits without saving them)",
                 choices: [
                     .init(key: "s", label: "Save and quit", intent: .saveAndQuit),
-                    .init(key: "d", label: "Quit without saving", intent: .quitDiscardingEdits),
+                    .init(key: "d", label: "Quit, discard", intent: .quitDiscardingEdits),
                     .init(key: "c", label: "Cancel", intent: .cancel),
                 ]), &state)
         return []
