@@ -348,6 +348,18 @@ struct FormTests {
         #expect(text.contains("futureRuleField"))
     }
 
+    @Test("the method picker shows a valid method in its spelling and an invalid one as written, with an error")
+    func methodSpelling() {
+        var rule = DispatchRule()
+        rule.id = "SDR_method"
+        rule.kind = .dynamic(DynamicRule(url: "https://example.com", method: "post"))
+        #expect(FormItem.rule(rule).choice(.method) == "POST")
+        rule.kind = .dynamic(DynamicRule(url: "https://example.com", method: "PUT"))
+        let form = FormState(.rule(rule), mode: .edit, workspace: Fixtures.catalog.workspace)
+        #expect(form.draft.choice(.method) == "PUT")
+        #expect(form.issues.contains { $0.field == .method && $0.severity == .error && $0.message == "method must be GET or POST" })
+    }
+
     @Test("a click focuses the field under the pointer")
     func clickFocuses() {
         var state = Self.press([.char("e")], Self.onRule("SDR_FrontDesk2Ab"))

@@ -421,7 +421,8 @@ public enum FormItem: Sendable, Equatable {
         switch (self, field) {
         case (.rule(let r), .ruleType): return r.kind?.typeName ?? "none"
         case (.rule(let r), .method):
-            if case .dynamic(let d) = r.kind { return d.method.isEmpty ? "POST" : d.method }
+            // A valid method shows as the picker's spelling (`post` is POST); an invalid one as written.
+            if case .dynamic(let d) = r.kind { return DynamicRuleChecks.methodProblem(d.method) == nil ? d.effectiveMethod : d.method }
         case (.trunk(let t), .includeHeaders): return t.includeHeaders.name
         case (.trunk(let t), .mediaEncryption): return t.mediaEncryption.name
         case (.rule(let r), .mediaEncryption): return r.mediaEncryption.name
