@@ -59,6 +59,8 @@ public enum App {
             case .export: return exportWritten(result, &state)
             case .saveScenario: return scenarioWritten(result, &state)
             }
+        case .fileRead(let result):
+            return scenarioFileRead(result, &state)
         case .callFinished(let result):
             return callFinished(result, &state)
         case .terminationRequested:
@@ -81,9 +83,9 @@ public enum App {
             return handleFormKey(&state, key, action)
         case .simulator, .simulatorResult, .simulatorPicker, .simulatorRunning:
             return handleSimulatorKey(&state, key, action)
-        case .history:
+        case .history, .historyDetail, .historyCompare, .historyPrompt:
             return handleHistoryKey(&state, key, action)
-        case .export:
+        case .export, .exportPath:
             return handleExportKey(&state, key, action)
         case .filter:
             return handleFilterKey(&state, key, action)

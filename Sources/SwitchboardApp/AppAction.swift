@@ -54,6 +54,19 @@ public enum AppAction: String, CaseIterable, Sendable {
     case copyPane = "copy"
     case copyCurl = "copy-curl"
     case copyOutcome = "copy-outcome-json"
+    // In the run history.
+    case rerunCall = "rerun"
+    case markRun = "mark-run"
+    case compareRuns = "compare-runs"
+    case saveScenario = "save-scenario"
+    case nextDifference = "next-difference"
+    case previousDifference = "previous-difference"
+    // On the export screen.
+    case nextFormat = "next-format"
+    case previousFormat = "previous-format"
+    case cycleNames = "key-names"
+    case editPath = "edit-path"
+    case writeExport = "write-export"
     // Inside the filter, help and palette.
     case acceptFilter = "keep-filter"
     case clearFilter = "clear-filter"

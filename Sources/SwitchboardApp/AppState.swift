@@ -135,8 +135,8 @@ public struct AppState: Sendable {
             case .browse: return currentList?.isEditingFilter == true ? .filter : .browse
             case .form: return .form
             case .simulator: return simulator.keyContext
-            case .history: return .history
-            case .export: return .export
+            case .history: return history.screen.keyContext
+            case .export: return exporter?.keyContext ?? .export
             }
         }
     }

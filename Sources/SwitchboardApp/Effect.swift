@@ -19,6 +19,9 @@ public enum Effect: Sendable, Equatable {
     case runCall(CallRequest)
     /// Stop waiting for a call's webhook; its result, if it still comes, is dropped.
     case cancelCall(runID: Int)
+    /// Read a file off the UI thread (the scenarios file a run is saved into); answered by
+    /// ``Message/fileRead(_:)``.
+    case readFile(path: String)
     /// Put text on the system clipboard with OSC 52 (works over SSH and inside tmux).
     case copyToClipboard(String)
 }

@@ -22,7 +22,15 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// A simulated call is in flight.
     case simulatorRunning
     case history
+    /// One run of the history, in the simulator's panes.
+    case historyDetail
+    /// Two runs of the history side by side.
+    case historyCompare
+    /// Typing a saved scenario's name.
+    case historyPrompt
     case export
+    /// Typing the export's target path.
+    case exportPath
 }
 
 /// The app's default keys: the one table that drives dispatch, the status-bar hints, the `?`

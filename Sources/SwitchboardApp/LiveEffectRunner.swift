@@ -43,6 +43,11 @@ public final class LiveEffectRunner: EffectRunner {
             calls.run(request, mailbox: mailbox)
         case .cancelCall(let runID):
             calls.cancel(runID: runID, mailbox: mailbox)
+        case .readFile(let path):
+            let mailbox = self.mailbox
+            DispatchQueue.global(qos: .userInitiated).async {
+                mailbox.post(.fileRead(FileReader.read(path)))
+            }
         case .copyToClipboard(let text):
             copyToClipboard(text)
         }

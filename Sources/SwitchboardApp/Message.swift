@@ -17,6 +17,8 @@ public enum Message: Sendable {
     case reloaded(Result<WorkspaceCatalog, ReloadFailure>)
     /// A ``Effect/writeFile(_:)`` finished.
     case fileWritten(FileWriteResult)
+    /// A ``Effect/readFile(path:)`` finished.
+    case fileRead(FileReadResult)
     /// A ``Effect/runCall(_:)`` finished (or failed) with everything the panes show.
     case callFinished(CallResult)
     /// SIGTERM or SIGHUP arrived: save what must not be lost (the recovery file), then quit.

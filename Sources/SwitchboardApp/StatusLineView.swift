@@ -9,6 +9,7 @@ enum StatusLineView {
         if state.screen == .browse, state.focus == .list, let list = state.currentList {
             position = list.list.positionText(count: list.visible.count)
         }
+        if state.screen == .history { position = HistoryView.positionText(state) }
         let hints = KeyMap.table.hints(for: context.rawValue, limit: 5, ascii: !state.options.unicode)
         StatusBar(
             mode: mode(state, context) + (state.options.readOnly ? " read-only" : "") + EditMarkers.statusSuffix(state),
@@ -30,7 +31,11 @@ enum StatusLineView {
         case .simulatorPicker: return "SAVED CALLS"
         case .simulatorRunning: return "CALLING"
         case .history: return "HISTORY"
+        case .historyDetail: return "RUN"
+        case .historyCompare: return "COMPARE"
+        case .historyPrompt: return "SAVE SCENARIO"
         case .export: return "EXPORT"
+        case .exportPath: return "EXPORT PATH"
         }
     }
 }

@@ -58,6 +58,8 @@ extension App {
             return revertToSaved(&state)
         case .overwriteExport:
             return overwriteExport(&state)
+        case .replaceScenario:
+            return replaceScenario(&state)
         case .restoreRecovery:
             return restoreRecovery(&state)
         case .discardRecovery:

@@ -62,6 +62,8 @@ public enum ConfirmIntent: Sendable, Equatable {
     case revertToSaved
     /// Write the export over the existing file it names.
     case overwriteExport
+    /// Save a run as a scenario in place of the one with the same name.
+    case replaceScenario
     /// Load the unsaved edits found in the recovery file from the last session.
     case restoreRecovery
     /// Delete the recovery file without loading it.

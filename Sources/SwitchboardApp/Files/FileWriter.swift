@@ -31,6 +31,8 @@ final class FileWriter: Sendable {
 
     /// Writes now, on the calling thread (the recovery file on SIGTERM, when there is no later).
     static func perform(_ request: FileWrite) -> FileWriteResult {
+        // An export into a directory creates it, as `switchboard export` does.
+        if request.purpose == .export { ParentDirectory.create(for: request.path) }
         if !request.replaceExisting, access(request.path, F_OK) == 0 {
             return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .failure(.alreadyExists))
         }
