@@ -206,4 +206,18 @@ struct SimulatorUpdateTests {
         let (top, _) = App.update(further, .key(.char("g")))
         #expect(top.simulator.offset(.request) == 0)
     }
+
+    @Test("a huge body is cut for display into short lines; the copy keeps all of it")
+    func hugeBody() async {
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: 1_048_576)
+        let huge = WebhookExchange(
+            response: .init(status: 200, headers: StringMap(), body: body), failure: .responseTooLarge(limit: 1_048_576),
+            durationMs: 30)
+        let (state, _) = await SimulatorFixtures.run(SimulatorFixtures.openOnDynamicRule(), exchange: huge)
+        let lines = state.simulator.content?.response ?? []
+        #expect(lines.allSatisfy { $0.plainText.count <= 512 }, "no line long enough to stall a frame")
+        #expect(lines.last?.plainText == "… cut at 65.5 kB for display; y copies all 1.0 MB")
+        let (_, effects) = Fixtures.press([.char("2"), .char("y")], on: state)
+        #expect(effects == [.copyToClipboard(String(repeating: "x", count: 1_048_576))])
+    }
 }

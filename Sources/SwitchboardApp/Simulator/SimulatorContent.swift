@@ -82,7 +82,11 @@ public struct SimulatorContent: Sendable, Equatable {
 
     /// Bodies longer than this are shown cut (the copy keys still copy all of it): pretty
     /// printing and highlighting a 1 MiB body on the UI thread would stall a keystroke.
-    static let displayBodyLimit = 256 * 1024
+    static let displayBodyLimit = 64 * 1024
+    /// Longer lines (a minified body, a `huge` fault's filler) are stored in pieces of this
+    /// many characters, so drawing and scrolling wrap only what is on screen, never one
+    /// 64 kB line per frame.
+    static let lineChunk = 512
 
     // MARK: - Building
 
@@ -276,10 +280,35 @@ public struct SimulatorContent: Sendable, Equatable {
             lines = sanitizeForDisplay(String(decoding: shown, as: UTF8.self), keepNewlines: true)
                 .split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0)) }
         }
+        lines = lines.flatMap { chunked($0) }
         if cut {
             lines.append(Line("… cut at \(size(displayBodyLimit)) for display; y copies all \(size(body.count))", .muted))
         }
         return lines
+    }
+
+    /// A line cut into lines of at most ``lineChunk`` characters, spans kept.
+    static func chunked(_ line: Line) -> [Line] {
+        guard line.spans.reduce(0, { $0 + $1.text.utf8.count }) > lineChunk else { return [line] }
+        var out: [Line] = []
+        var current: [Span] = []
+        var count = 0
+        for span in line.spans {
+            var text = Substring(span.text)
+            while !text.isEmpty {
+                let piece = text.prefix(lineChunk - count)
+                current.append(Span(String(piece), span.tone))
+                count += piece.count
+                text = text.dropFirst(piece.count)
+                if count >= lineChunk {
+                    out.append(Line(current, indent: line.indent))
+                    current = []
+                    count = 0
+                }
+            }
+        }
+        if !current.isEmpty { out.append(Line(current, indent: line.indent)) }
+        return out
     }
 
     static func tone(_ kind: JSONHighlighter.TokenKind) -> Tone {
