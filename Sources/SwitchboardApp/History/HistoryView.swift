@@ -207,8 +207,12 @@ enum HistoryView {
             }
             return
         }
-        let titles = SimulatorState.Pane.allCases.map { pane in
+        var titles = SimulatorState.Pane.allCases.map { pane in
             "\(pane.rawValue + 1) \(pane.title)" + (content.note(pane).map { " · " + $0 } ?? "")
+        }
+        // Too narrow for the notes: every tab's name stays visible, the notes are in the panel title.
+        if titles.reduce(0, { $0 + DisplayWidth.of($1) + 5 }) > body.width {
+            titles = SimulatorState.Pane.allCases.map { "\($0.rawValue + 1) \($0.title)" }
         }
         Tabs(titles: titles, selected: screen.pane.rawValue, symbols: state.options.symbols).render(
             in: body.top(1), grid: &grid, theme: theme)
@@ -300,12 +304,14 @@ enum HistoryView {
         let half = (inner.width - 1) / 2
         let leftRect = Rect(x: inner.x, y: inner.y + 1, width: half, height: 1)
         let rightRect = Rect(x: inner.x + half + 1, y: inner.y + 1, width: inner.width - half - 1, height: 1)
+        let ellipsis = state.options.symbols.ellipsis
         grid.write(
-            " #\(comparison.left) · " + (left.map(runLabel) ?? "dropped"), column: leftRect.x, row: leftRect.y,
-            style: theme.style(.tableSection), clip: leftRect)
+            DisplayWidth.truncate(
+                " #\(comparison.left) · " + (left.map(runLabel) ?? "dropped"), to: leftRect.width - 1, ellipsis: ellipsis),
+            column: leftRect.x, row: leftRect.y, style: theme.style(.tableSection), clip: leftRect)
         grid.write(
-            " #\(comparison.right) · " + (right.map(runLabel) ?? "dropped"), column: rightRect.x, row: rightRect.y,
-            style: theme.style(.tableSection), clip: rightRect)
+            DisplayWidth.truncate(" #\(comparison.right) · " + (right.map(runLabel) ?? "dropped"), to: rightRect.width, ellipsis: ellipsis),
+            column: rightRect.x, row: rightRect.y, style: theme.style(.tableSection), clip: rightRect)
         let rowsArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         let rows = comparisonRows(comparison)
         let offset = min(history.screen.offset, max(0, rows.count - rowsArea.height))
