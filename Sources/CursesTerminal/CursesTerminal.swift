@@ -115,11 +115,11 @@ public final class CursesTerminal: TerminalBackend {
         _ = nonl()
         _ = keypad(sb_stdscr(), true)
         _ = intrflush(sb_stdscr(), false)
-        // ctrl+s (save) and ctrl+q must reach the app, not pause the terminal's output (XON/XOFF).
+        // ctrl+s (save), ctrl+q and ctrl+z (undo) must reach the app, not pause or stop it.
         // def_prog_mode makes curses keep this (its later mode changes start from it); the
         // shell's modes, IXON included, come back on the way out.
         if let inputFile {
-            TerminalModes.disableFlowControl(fileno(inputFile))
+            TerminalModes.freeEditingKeys(fileno(inputFile))
             _ = def_prog_mode()
         }
         _ = curs_set(0)
