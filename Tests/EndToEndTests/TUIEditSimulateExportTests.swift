@@ -78,7 +78,7 @@ struct TUIEditSimulateExportTests {
         step = tmux.waitFor { $0.contains("Save run #1 as a scenario") }
         #expect(step.ok, "no scenario prompt:\n\(step.screen)")
         tmux.sendKeys("Enter")
-        step = tmux.waitFor { $0.contains("Saved scenario") }
+        step = tmux.waitFor { $0.contains("Saved in scenarios.json") }
         #expect(step.ok, "the scenario was not saved:\n\(step.screen)")
 
         // Export the workspace as edited.

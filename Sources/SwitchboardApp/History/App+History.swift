@@ -326,7 +326,7 @@ extension App {
         state.history.screen.pendingSave = nil
         switch result.outcome {
         case .success:
-            state.showToast("Saved scenario \"\(sanitizeForDisplay(name))\" in \(result.path)", kind: .success)
+            state.showToast("Saved in \(sanitizeForDisplay(result.path)): scenario \"\(sanitizeForDisplay(name))\"", kind: .success)
         case .failure(let failure):
             state.showToast("Scenario not saved: \(result.path): \(failure.message)", kind: .error)
         }
