@@ -237,7 +237,7 @@ extension App {
 
     /// ctrl+s in the form: refuses a draft with errors (the focus jumps to the first) or one
     /// LiveKit would refuse for a conflict (naming the other item, ctrl+g opens it); otherwise
-    /// hands the change to the edit session and leaves the form.
+    /// hands the change to the edit session, leaves the form and saves the project file.
     static func applyForm(_ state: inout AppState) -> [Effect] {
         guard var form = state.form else { return [] }
         let issues = form.issues.filter { $0.severity == .error }
@@ -268,10 +268,14 @@ extension App {
         if case .duplicate(let original) = form.mode { placeAfter = original }
         let change = form.draft.change
         leaveForm(&state)
-        let effects = commit(change, &state, placeAfter: placeAfter)
+        var effects = commit(change, &state, placeAfter: placeAfter)
         if var parent = state.form {
             parent.refresh(workspace: state.workspace)
             state.form = parent
+        } else if !effects.isEmpty || state.edits.isDirty {
+            // One ctrl+s both applies and saves, as users expect from an editor; the file is
+            // written atomically and undo still brings the old item back.
+            effects += save(&state)
         }
         return effects
     }

@@ -362,7 +362,7 @@ enum FormView {
         let errors = form.errorCount
         let warnings = form.warningCount
         if issues.isEmpty && form.conflict == nil {
-            lines.append(((unicode ? "✓ " : "ok ") + "no problems; ctrl+s applies", theme.style(.success)))
+            lines.append(((unicode ? "✓ " : "ok ") + "no problems; ctrl+s applies and saves", theme.style(.success)))
         } else {
             var summary: [String] = []
             if errors > 0 { summary.append("\(errors) error\(errors == 1 ? "" : "s")") }
@@ -387,7 +387,7 @@ enum FormView {
             }
         }
         var keys = [
-            "tab ↑↓  next / previous field", "enter   toggle, pick, next", "ctrl+s  apply", "ctrl+z  undo", "esc     leave",
+            "tab ↑↓  next / previous field", "enter   toggle, pick, next", "ctrl+s  apply, save", "ctrl+z  undo", "esc     leave",
         ]
         if form.draft.fields.contains(.authPassword) { keys.append("ctrl+r  show or hide the password") }
         if !unicode { keys[0] = "tab     next / previous field" }

@@ -8,7 +8,7 @@ extension KeyMap {
         let form: Set<KeyContext> = [.form]
         let group = "In the edit form"
         return [
-            bind([.ctrl("s")], .applyForm, "apply the changes", group, hint: 1, in: form, palette: false),
+            bind([.ctrl("s")], .applyForm, "apply and save", group, hint: 1, in: form, palette: false),
             bind([.escape], .back, "leave (asks when changed)", group, hint: 2, in: form, palette: false),
             bind([.tab, .down], .nextField, "next field", group, hint: 3, in: form, palette: false),
             bind([.backTab, .up], .previousField, "previous field", group, in: form, palette: false),
