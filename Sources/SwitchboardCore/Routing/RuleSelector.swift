@@ -250,21 +250,10 @@ enum RuleSelector {
         return false
     }
 
-    /// Whether `skipReason` would give a reason: the same checks, without the sentence.
+    /// Whether `skipReason` would give a reason: the same checks as over the index's facts,
+    /// without the sentence.
     static func skips(_ rule: DispatchRule, _ call: SimulatedCall, trunkID: String?) -> Bool {
-        if !rule.inboundNumbers.isEmpty, !rule.inboundNumbers.contains(call.from) { return true }
-        if !rule.numbers.isEmpty, !rule.numbers.contains(call.to) { return true }
-        if let kind = rule.kind, case .dynamic = kind {
-            // Dynamic rules have no static pin.
-        } else if let pin = rule.kind?.pin {
-            if call.noPin, !pin.isEmpty { return true }
-            if !call.noPin, !call.pin.isEmpty, pin.isEmpty || pin != call.pin { return true }
-        }
-        if !rule.trunkIds.isEmpty {
-            guard let trunkID else { return true }
-            if !rule.trunkIds.contains(trunkID) { return true }
-        }
-        return false
+        skips(RuleFacts(rule), call, trunkID: trunkID)
     }
 
     /// Why a candidate does not apply to the call, in LiveKit's filter order, or nil.
