@@ -51,7 +51,7 @@ extension App {
             paths.insert(path)
             let bytes = fileBytes(file, of: workspace)
             hashes[path] = ContentHash.hex(ContentHash.fnv1a64(bytes))
-            effects.append(.writeFile(FileWrite(path: path, bytes: bytes, purpose: .saveProject)))
+            effects.append(.writeFile(FileWrite(path: path, bytes: bytes, purpose: .saveProject, preserveLayout: true)))
         }
         state.edits.pendingSave = PendingSave(
             generation: state.edits.generation, paths: paths, allPaths: paths.sorted(), hashes: hashes, written: written)

@@ -22,13 +22,22 @@ public struct FileWrite: Sendable, Equatable {
     /// Written before ``EffectRunner/run(_:)`` returns: the recovery file on SIGTERM, when the
     /// process ends right after.
     public var synchronous: Bool
+    /// `true`: when the file exists, keep its layout: the runner reads it and writes
+    /// ``JSONSplice/splice(original:updated:)`` of it and `bytes` (only the changed values'
+    /// bytes change, so the user's `git diff` shows just the edit), or `bytes` when that fails.
+    /// `bytes` must be JSON then. The file on disk holds the same JSON as `bytes` either way.
+    public var preserveLayout: Bool
 
-    public init(path: String, bytes: [UInt8], purpose: Purpose, replaceExisting: Bool = true, synchronous: Bool = false) {
+    public init(
+        path: String, bytes: [UInt8], purpose: Purpose, replaceExisting: Bool = true, synchronous: Bool = false,
+        preserveLayout: Bool = false
+    ) {
         self.path = path
         self.bytes = bytes
         self.purpose = purpose
         self.replaceExisting = replaceExisting
         self.synchronous = synchronous
+        self.preserveLayout = preserveLayout
     }
 }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import SwitchboardCore
 import SwitchboardIO
 
 #if canImport(Glibc)
@@ -36,11 +37,22 @@ final class FileWriter: Sendable {
         if !request.replaceExisting, access(request.path, F_OK) == 0 {
             return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .failure(.alreadyExists))
         }
+        let bytes = request.preserveLayout ? layoutPreserving(request) : request.bytes
         do {
-            try AtomicFile.write(request.bytes, to: request.path)
-            return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .success(request.bytes.count))
+            try AtomicFile.write(bytes, to: request.path)
+            return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .success(bytes.count))
         } catch {
             return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .failure(.failed(error.description)))
         }
+    }
+
+    /// The file as it is on disk with only the values that differ from `request.bytes`
+    /// rewritten; `request.bytes` when there is no readable file or the splice fails.
+    static func layoutPreserving(_ request: FileWrite) -> [UInt8] {
+        guard case .success(.some(let disk)) = FileReader.read(request.path).outcome,
+            let updated = try? JSONParser.parse(request.bytes),
+            let spliced = JSONSplice.splice(original: disk, updated: updated)
+        else { return request.bytes }
+        return spliced
     }
 }

@@ -612,3 +612,113 @@ extension Cursor {
         return (value, index, false)
     }
 }
+
+// MARK: - Byte ranges
+
+/// Where a parsed value sits in its document: `start..<end` is the value's text (for a
+/// container, from its opening bracket to just past its closing one). `elements` are an
+/// array's elements or an object's member values, in order; `keys` the members' key text
+/// (quotes included). Lets `JSONSplice` keep the bytes of everything that did not change.
+struct JSONValueSpan: Sendable {
+    var start: Int
+    var end: Int
+    var elements: [JSONValueSpan] = []
+    var keys: [Range<Int>] = []
+}
+
+extension JSONParser {
+    /// The document's value and the byte ranges of all its parts, or nil when it is not valid
+    /// JSON (the same rules as `parse`).
+    static func parseWithSpans(_ bytes: [UInt8]) -> (JSONValue, JSONValueSpan)? {
+        bytes.withUnsafeBufferPointer { buffer -> (JSONValue, JSONValueSpan)? in
+            var cursor = Cursor(buffer)
+            if UTF8Validation.firstInvalidOffset(buffer) != nil { return nil }
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { cursor.index = 3 }
+            cursor.skipWhitespace()
+            guard let result = try? cursor.parseSpanned() else { return nil }
+            cursor.skipWhitespace()
+            guard cursor.index == buffer.count else { return nil }
+            return result
+        }
+    }
+}
+
+extension Cursor {
+    /// `parseValue`, recording byte ranges.
+    mutating func parseSpanned() throws(JSONSyntaxError) -> (JSONValue, JSONValueSpan) {
+        let fail = JSONSyntaxError(offset: index, message: "")
+        guard index < bytes.count else { throw fail }
+        let start = index
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            try enter()
+            index += 1
+            var members: [JSONMember] = []
+            var span = JSONValueSpan(start: start, end: start)
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                depth -= 1
+                span.end = index
+                return (.object(JSONObject()), span)
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail }
+                let keyStart = index
+                let key = try parseString()
+                span.keys.append(keyStart..<index)
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail }
+                index += 1
+                skipWhitespace()
+                let (value, valueSpan) = try parseSpanned()
+                members.append(JSONMember(key, value))
+                span.elements.append(valueSpan)
+                skipWhitespace()
+                guard index < bytes.count else { throw fail }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "}") else { throw fail }
+                index += 1
+                depth -= 1
+                span.end = index
+                return (.object(JSONObject(members)), span)
+            }
+        case UInt8(ascii: "["):
+            try enter()
+            index += 1
+            var elements: [JSONValue] = []
+            var span = JSONValueSpan(start: start, end: start)
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                span.end = index
+                return (.array([]), span)
+            }
+            while true {
+                skipWhitespace()
+                let (value, valueSpan) = try parseSpanned()
+                elements.append(value)
+                span.elements.append(valueSpan)
+                skipWhitespace()
+                guard index < bytes.count else { throw fail }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "]") else { throw fail }
+                index += 1
+                depth -= 1
+                span.end = index
+                return (.array(elements), span)
+            }
+        default:
+            let value = try parseValue()
+            return (value, JSONValueSpan(start: start, end: index))
+        }
+    }
+}
