@@ -1,6 +1,7 @@
 import Foundation
 import SwitchboardApp
 import SwitchboardCore
+import SwitchboardIO
 import Testing
 
 @Suite("FileWrite preserveLayout: a save keeps the user's layout")
@@ -41,7 +42,9 @@ struct PreservingWriteTests {
             Issue.record("expected one fileWritten message, got \(messages.count) messages")
             return
         }
-        #expect(result == FileWriteResult(path: path, purpose: .saveProject, outcome: .success(text.utf8.count)))
+        // The hash of what is on disk, so the recovery file does not call the saved file changed.
+        let hash = ContentHash.hex(ContentHash.fnv1a64(Array(text.utf8)))
+        #expect(result == FileWriteResult(path: path, purpose: .saveProject, outcome: .success(text.utf8.count), writtenHash: hash))
     }
 
     @Test("without preserveLayout, or with no file yet, the request's bytes are written as they are")
@@ -66,5 +69,24 @@ struct PreservingWriteTests {
         let (text, _) = try Self.write(
             FileWrite(path: path, bytes: bytes, purpose: .saveProject, synchronous: true, preserveLayout: true))
         #expect(Array(text.utf8) == bytes)
+    }
+
+    @Test("ctrl+s asks to keep the layout; the hash of what landed on disk is what the recovery file records")
+    func saveRecordsWrittenHash() throws {
+        var state = EditSaveTests.edited(EditSaveTests.state(recovery: true))
+        let effects = Fixtures.press([.ctrl("s")], on: state)
+        state = effects.0
+        let write = try #require(EditSaveTests.writes(effects.1).first)
+        #expect(write.preserveLayout)
+        let onDisk = "00000000feedface"
+        _ = App.reduce(
+            &state,
+            .fileWritten(FileWriteResult(path: write.path, purpose: write.purpose, outcome: .success(1), writtenHash: onDisk)))
+        #expect(!state.edits.isDirty)
+        state = EditSaveTests.edited(state, name: "After the save")
+        let tick = App.reduce(&state, .tick(milliseconds: 10_000))
+        let recovery = try #require(EditSaveTests.writes(tick).first { $0.purpose == .recovery })
+        let document = try RecoveryDocument.decode(recovery.bytes, workspace: state.workspace)
+        #expect(document.fileHashes[write.path] == onDisk)
     }
 }

@@ -137,6 +137,7 @@ extension App {
             return []
         }
         pending.paths.remove(result.path)
+        if let hash = result.writtenHash { pending.hashes[result.path] = hash }
         if case .failure(let failure) = result.outcome { pending.failures.append("\(result.path): \(failure.message)") }
         guard pending.paths.isEmpty else {
             state.edits.pendingSave = pending

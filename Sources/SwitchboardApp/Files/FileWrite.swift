@@ -47,11 +47,15 @@ public struct FileWriteResult: Sendable, Equatable {
     public var purpose: FileWrite.Purpose
     /// Bytes written, or why nothing was.
     public var outcome: Result<Int, FileWriteFailure>
+    /// The content hash (``ContentHash``) of what is on disk when it is not the request's
+    /// bytes (a ``FileWrite/preserveLayout`` save kept the file's layout); nil otherwise.
+    public var writtenHash: String?
 
-    public init(path: String, purpose: FileWrite.Purpose, outcome: Result<Int, FileWriteFailure>) {
+    public init(path: String, purpose: FileWrite.Purpose, outcome: Result<Int, FileWriteFailure>, writtenHash: String? = nil) {
         self.path = path
         self.purpose = purpose
         self.outcome = outcome
+        self.writtenHash = writtenHash
     }
 }
 

@@ -40,7 +40,8 @@ final class FileWriter: Sendable {
         let bytes = request.preserveLayout ? layoutPreserving(request) : request.bytes
         do {
             try AtomicFile.write(bytes, to: request.path)
-            return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .success(bytes.count))
+            let hash = bytes == request.bytes ? nil : ContentHash.hex(ContentHash.fnv1a64(bytes))
+            return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .success(bytes.count), writtenHash: hash)
         } catch {
             return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .failure(.failed(error.description)))
         }
