@@ -76,6 +76,10 @@ final class TUITmux {
         environment["TMUX"] = nil
         environment["LANG"] = "C.UTF-8"
         environment["TERM"] = "xterm-256color"
+        // The app keeps unsaved edits under XDG_STATE_HOME: a test's edits must never land in
+        // (or be offered from) the user's own state directory. Tests that check recovery set
+        // their own directory in the command, which wins.
+        environment["XDG_STATE_HOME"] = scratch.appendingPathComponent("state").path
         return Self.spawnAndWait(argv, environment: environment, output: output)
     }
 
