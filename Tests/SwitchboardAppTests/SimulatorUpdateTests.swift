@@ -178,7 +178,7 @@ struct SimulatorUpdateTests {
     @Test("a PIN with letters keeps the call from running and says why")
     func invalidPin() {
         var state = SimulatorFixtures.openOnDynamicRule()
-        state.simulator.form.pin = TextInput("12a")
+        state.simulator.form.pin = TextFieldState("12a")
         let (next, effects) = App.update(state, .key(.enter))
         #expect(effects.isEmpty)
         #expect(next.simulator.form.focused == .pin)

@@ -53,7 +53,7 @@ extension App {
             let step = action == .nextFormat ? 1 : formats.count - 1
             exporter.format = formats[(index + step) % formats.count]
             if !exporter.pathEdited {
-                exporter.path = TextInput(exporter.directory + ExportState.defaultName(exporter.format))
+                exporter.path = TextFieldState(exporter.directory + ExportState.defaultName(exporter.format))
             }
             exporter.error = nil
             rebuildExport(&exporter, workspace: state.workspace, unicode: state.options.unicode)
@@ -88,7 +88,7 @@ extension App {
     static func handleExportPathKey(_ exporter: inout ExportState, _ key: Key, _ state: inout AppState) -> [Effect] {
         switch key {
         case .escape:
-            exporter.path = TextInput(exporter.pathBeforeEdit)
+            exporter.path = TextFieldState(exporter.pathBeforeEdit)
             exporter.editingPath = false
         case .enter:
             exporter.editingPath = false
@@ -99,8 +99,8 @@ extension App {
         case .delete: exporter.path.deleteForward()
         case .left: exporter.path.moveLeft()
         case .right: exporter.path.moveRight()
-        case .home, .ctrl("a"): exporter.path.moveToStart()
-        case .end, .ctrl("e"): exporter.path.moveToEnd()
+        case .home, .ctrl("a"): exporter.path.moveHome()
+        case .end, .ctrl("e"): exporter.path.moveEnd()
         case .ctrl("u"): exporter.path.deleteToStart()
         case .ctrl("w"): exporter.path.deleteWordBackward()
         case .char(let character):

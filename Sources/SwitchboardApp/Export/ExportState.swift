@@ -1,11 +1,12 @@
 import SwitchboardCore
+import TerminalKit
 
 /// The export screen: format, key spelling, target path, a preview of exactly what would be
 /// written (the workspace as edited now), and the write in progress.
 public struct ExportState: Sendable, Equatable {
     public var format = ExportFormat.project
     public var names = NameStyle.keep
-    public var path: TextInput
+    public var path: TextFieldState
     /// The user typed the path: switching formats no longer replaces it with the default.
     public var pathEdited = false
     /// The path field has the keyboard.
@@ -37,7 +38,7 @@ public struct ExportState: Sendable, Equatable {
 
     public init(directory: String = "") {
         self.directory = directory
-        self.path = TextInput(directory + ExportState.defaultName(.project))
+        self.path = TextFieldState(directory + ExportState.defaultName(.project))
     }
 
     /// `project-export.json` for the project format, a directory `lk-create/` or

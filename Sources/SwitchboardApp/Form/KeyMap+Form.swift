@@ -14,7 +14,7 @@ extension KeyMap {
             bind([.backTab, .up], .previousField, "previous field", group, in: form, palette: false),
             bind([.enter], .changeField, "toggle, pick a value, next field", group, hint: 4, in: form, palette: false),
             bind([.ctrl("z")], .undo, "undo the last change in the form", group, hint: 5, in: form, palette: false),
-            bind([.ctrl("u")], .clearField, "clear the text", group, in: form, palette: false),
+            bind([.ctrl("u")], .clearField, "clear to the start of the field", group, in: form, palette: false),
             bind([.ctrl("r")], .revealSecrets, "show or hide the password", group, in: form, palette: false),
             bind([.function(1)], .help, "help (also ? outside text fields)", group, in: form, palette: false),
             bind([.ctrl("g")], .openConflict, "open the conflicting rule or trunk", group, in: form, palette: false),

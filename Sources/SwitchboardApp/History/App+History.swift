@@ -217,7 +217,7 @@ extension App {
             return []
         }
         let name = ScenarioWriter.defaultName(call: entry.call, outcome: outcome)
-        state.history.screen.prompt = HistoryScreen.ScenarioPrompt(runID: id, name: TextInput(name), path: scenariosPath(state))
+        state.history.screen.prompt = HistoryScreen.ScenarioPrompt(runID: id, name: TextFieldState(name), path: scenariosPath(state))
         return []
     }
 
@@ -240,8 +240,8 @@ extension App {
         case .delete: prompt.name.deleteForward()
         case .left: prompt.name.moveLeft()
         case .right: prompt.name.moveRight()
-        case .home, .ctrl("a"): prompt.name.moveToStart()
-        case .end, .ctrl("e"): prompt.name.moveToEnd()
+        case .home, .ctrl("a"): prompt.name.moveHome()
+        case .end, .ctrl("e"): prompt.name.moveEnd()
         case .ctrl("u"): prompt.name.deleteToStart()
         case .ctrl("w"): prompt.name.deleteWordBackward()
         case .char(let character): prompt.name.insert(character)

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Where the user is on the history screen: the list, one run's details, a comparison, or the
 /// scenario-name prompt. Kept in ``RunHistory`` so `H` reopens the history as it was left.
 public struct HistoryScreen: Sendable, Equatable {
@@ -12,7 +14,7 @@ public struct HistoryScreen: Sendable, Equatable {
     /// The scenario-name prompt over the list (`s`).
     public struct ScenarioPrompt: Sendable, Equatable {
         public var runID: Int
-        public var name: TextInput
+        public var name: TextFieldState
         /// Where the scenario goes (shown under the field).
         public var path: String
     }

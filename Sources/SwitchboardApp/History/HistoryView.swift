@@ -391,7 +391,7 @@ enum HistoryView {
 
     /// A one-line text field with a visible cursor (reverse video), scrolled so the cursor
     /// stays in view.
-    static func renderTextField(_ input: TextInput, in rect: Rect, state: AppState, grid: inout CellGrid, theme: Theme) {
+    static func renderTextField(_ input: TextFieldState, in rect: Rect, state: AppState, grid: inout CellGrid, theme: Theme) {
         var style = theme.style(.listSelectedInactive)
         style.underline = true
         grid.fill(rect, style: style)

@@ -92,8 +92,8 @@ extension App {
             switch key {
             case .left: state.simulator.form.editFocused { $0.moveLeft() }
             case .right: state.simulator.form.editFocused { $0.moveRight() }
-            case .home, .ctrl("a"): state.simulator.form.editFocused { $0.moveToStart() }
-            case .end, .ctrl("e"): state.simulator.form.editFocused { $0.moveToEnd() }
+            case .home, .ctrl("a"): state.simulator.form.editFocused { $0.moveHome() }
+            case .end, .ctrl("e"): state.simulator.form.editFocused { $0.moveEnd() }
             case .delete: state.simulator.form.editFocused { $0.deleteForward() }
             case .ctrl("w"): state.simulator.form.editFocused { $0.deleteWordBackward() }
             case .char(" ") where field == .noPin: state.simulator.form.noPin.toggle()

@@ -1,4 +1,5 @@
 import SwitchboardCore
+import TerminalKit
 
 /// The simulator's call form: what `switchboard simulate` takes as options, as fields.
 ///
@@ -26,15 +27,15 @@ public struct CallForm: Sendable, Equatable {
         }
     }
 
-    public var from = TextInput()
-    public var to = TextInput()
-    public var fromHost = TextInput(CallSpec.defaultFromHost)
-    public var toHost = TextInput(CallSpec.defaultToHost)
-    public var sourceIP = TextInput(CallSpec.defaultSourceIP)
-    public var pin = TextInput()
+    public var from = TextFieldState()
+    public var to = TextFieldState()
+    public var fromHost = TextFieldState(CallSpec.defaultFromHost)
+    public var toHost = TextFieldState(CallSpec.defaultToHost)
+    public var sourceIP = TextFieldState(CallSpec.defaultSourceIP)
+    public var pin = TextFieldState()
     public var noPin = false
     /// `Name: value` rows, without the trailing empty row.
-    public var headers: [TextInput] = []
+    public var headers: [TextFieldState] = []
     /// The saved call last picked, to show its name and keep its fixed call IDs.
     public var savedCall: CallSpec?
     /// Index into ``fields`` of the focused field.
@@ -49,7 +50,7 @@ public struct CallForm: Sendable, Equatable {
     public var focused: Field { fields[min(focusIndex, fields.count - 1)] }
 
     /// The text of a text field (nil for the saved-call and no-PIN rows).
-    public func input(_ field: Field) -> TextInput? {
+    public func input(_ field: Field) -> TextFieldState? {
         switch field {
         case .savedCall, .noPin: return nil
         case .from: return from
@@ -58,13 +59,13 @@ public struct CallForm: Sendable, Equatable {
         case .toHost: return toHost
         case .sourceIP: return sourceIP
         case .pin: return pin
-        case .header(let index): return index < headers.count ? headers[index] : TextInput()
+        case .header(let index): return index < headers.count ? headers[index] : TextFieldState()
         }
     }
 
     /// Edits the focused text field, if it is one; returns whether it was.
     @discardableResult
-    public mutating func editFocused(_ edit: (inout TextInput) -> Void) -> Bool {
+    public mutating func editFocused(_ edit: (inout TextFieldState) -> Void) -> Bool {
         switch focused {
         case .savedCall, .noPin: return false
         case .from: edit(&from)
@@ -74,7 +75,7 @@ public struct CallForm: Sendable, Equatable {
         case .sourceIP: edit(&sourceIP)
         case .pin: edit(&pin)
         case .header(let index):
-            var row = index < headers.count ? headers[index] : TextInput()
+            var row = index < headers.count ? headers[index] : TextFieldState()
             edit(&row)
             if index < headers.count {
                 headers[index] = row
@@ -98,14 +99,14 @@ public struct CallForm: Sendable, Equatable {
 
     /// Fills every field from a saved call (empty fields take `simulate`'s defaults).
     public mutating func fill(from spec: CallSpec) {
-        from = TextInput(spec.from)
-        to = TextInput(spec.to)
-        fromHost = TextInput(spec.fromHost.isEmpty ? CallSpec.defaultFromHost : spec.fromHost)
-        toHost = TextInput(spec.toHost.isEmpty ? CallSpec.defaultToHost : spec.toHost)
-        sourceIP = TextInput(spec.sourceIp.isEmpty ? CallSpec.defaultSourceIP : spec.sourceIp)
-        pin = TextInput(spec.pin)
+        from = TextFieldState(spec.from)
+        to = TextFieldState(spec.to)
+        fromHost = TextFieldState(spec.fromHost.isEmpty ? CallSpec.defaultFromHost : spec.fromHost)
+        toHost = TextFieldState(spec.toHost.isEmpty ? CallSpec.defaultToHost : spec.toHost)
+        sourceIP = TextFieldState(spec.sourceIp.isEmpty ? CallSpec.defaultSourceIP : spec.sourceIp)
+        pin = TextFieldState(spec.pin)
         noPin = spec.noPin
-        headers = spec.headers.map { TextInput($0.key + ": " + $0.value) }
+        headers = spec.headers.map { TextFieldState($0.key + ": " + $0.value) }
         savedCall = spec
     }
 
@@ -167,7 +168,7 @@ public struct CallForm: Sendable, Equatable {
         var form = CallForm()
         let trunk = trunk ?? rule.flatMap { rule in workspace.trunks.first { rule.trunkIds.contains($0.id) } }
         let firstCall = workspace.calls.first
-        form.from = TextInput(rule?.inboundNumbers.first ?? firstCall?.from ?? "+12025550100")
+        form.from = TextFieldState(rule?.inboundNumbers.first ?? firstCall?.from ?? "+12025550100")
         var to = rule?.numbers.first ?? trunk?.numbers.first
         if to == nil, trunk?.isDefault == true {
             // A default trunk takes calls to numbers no other trunk has: a saved call's To
@@ -175,16 +176,16 @@ public struct CallForm: Sendable, Equatable {
             let claimed = Set(workspace.trunks.flatMap(\.numbers))
             to = workspace.calls.map(\.to).first { !$0.isEmpty && !claimed.contains($0) }
         }
-        form.to = TextInput(to ?? firstCall?.to ?? "+14155550100")
+        form.to = TextFieldState(to ?? firstCall?.to ?? "+14155550100")
         if let trunk {
             for address in trunk.allowedAddresses {
                 if let ip = Self.sampleAddress(in: address) {
-                    form.sourceIP = TextInput(ip)
+                    form.sourceIP = TextFieldState(ip)
                     break
                 }
             }
             if let host = trunk.allowedAddresses.first(where: { Self.sampleAddress(in: $0) == nil && $0.contains(".") }) {
-                form.fromHost = TextInput(host)
+                form.fromHost = TextFieldState(host)
             }
         }
         return form

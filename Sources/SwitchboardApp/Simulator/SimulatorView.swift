@@ -104,7 +104,7 @@ enum SimulatorView {
                 " the caller pressed only # at the PIN prompt" + (focused ? "  (space toggles)" : ""), column: column, row: area.y,
                 style: muted, clip: area)
         default:
-            let input = form.input(field) ?? TextInput()
+            let input = form.input(field) ?? TextFieldState()
             let text = sanitizeForDisplay(input.text)
             if input.isEmpty {
                 var column = area.x

@@ -16,6 +16,7 @@ public struct TextFieldState: Hashable, Sendable {
     }
 
     public var count: Int { text.count }
+    public var isEmpty: Bool { text.isEmpty }
 
     private func index(_ offset: Int) -> String.Index { text.index(text.startIndex, offsetBy: offset) }
 
@@ -56,7 +57,14 @@ public struct TextFieldState: Hashable, Sendable {
         cursor = start
     }
 
-    /// ctrl+u: empties the field.
+    /// ctrl+u: everything before the cursor, as in readline (the whole field when the cursor
+    /// is at the end, where it usually is).
+    public mutating func deleteToStart() {
+        text.removeSubrange(text.startIndex..<index(cursor))
+        cursor = 0
+    }
+
+    /// Empties the field.
     public mutating func clear() {
         text = ""
         cursor = 0
@@ -80,7 +88,7 @@ public struct TextFieldState: Hashable, Sendable {
         case .right: moveRight()
         case .home, .ctrl("a"): moveHome()
         case .end, .ctrl("e"): moveEnd()
-        case .ctrl("u"): clear()
+        case .ctrl("u"): deleteToStart()
         case .ctrl("w"): deleteWordBackward()
         default: return false
         }
