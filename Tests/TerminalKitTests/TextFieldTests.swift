@@ -32,6 +32,13 @@ struct TextFieldTests {
         #expect(state.text.isEmpty && state.cursor == 0)
     }
 
+    @Test("ctrl+u deletes what is before the cursor and keeps the rest, as in readline")
+    func deleteToStart() {
+        var state = Self.type("+1415 555".map { Key.char($0) })
+        state = Self.type([.left, .left, .left, .ctrl("u")], into: state)
+        #expect(state.text == "555" && state.cursor == 0)
+    }
+
     @Test("the cursor moves over whole graphemes (wide and combining characters)")
     func graphemes() {
         var state = TextFieldState("東京é́☎")
