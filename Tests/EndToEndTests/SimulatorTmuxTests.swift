@@ -37,6 +37,13 @@ struct SimulatorTmuxTests {
             + "echo SB-DONE; exec sleep 120"
     }
 
+    /// Starts the app on `directory`'s project and waits for its first screen.
+    static func launch(_ tmux: TUITmux, in directory: URL, columns: Int) throws {
+        tmux.start(columns: columns, rows: 40, command: command(directory))
+        let step = tmux.waitFor { $0.contains("1 Trunks") && $0.contains("TRUNKS") }
+        try #require(step.ok, "the app did not start:\n\(step.screen)")
+    }
+
     /// `c`, then the saved call "Carrier call via webhook" (third), whose To reaches the
     /// carrier trunk's dynamic rule; the form's focus stays on From.
     static func openCarrierCall(_ tmux: TUITmux) -> (screen: String, ok: Bool) {
@@ -60,11 +67,10 @@ struct SimulatorTmuxTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = TUITmux()
         defer { tmux.kill() }
-        tmux.start(columns: 160, rows: 40, command: Self.command(directory))
+        try Self.launch(tmux, in: directory, columns: 160)
         // Programs inside may set tmux's clipboard (and paste buffer) with OSC 52.
         tmux.tmux(["set-option", "-g", "set-clipboard", "on"])
-        var step = tmux.waitFor { $0.contains("1 Trunks") && $0.contains("TRUNKS") }
-        try #require(step.ok, "the app did not start:\n\(step.screen)")
+        var step: (screen: String, ok: Bool)
 
         step = Self.openCarrierCall(tmux)
         #expect(step.ok, "the saved call did not fill the form:\n\(step.screen)")
@@ -100,9 +106,8 @@ struct SimulatorTmuxTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = TUITmux()
         defer { tmux.kill() }
-        tmux.start(columns: 120, rows: 40, command: Self.command(directory))
-        var step = tmux.waitFor { $0.contains("1 Trunks") && $0.contains("TRUNKS") }
-        try #require(step.ok, "the app did not start:\n\(step.screen)")
+        try Self.launch(tmux, in: directory, columns: 120)
+        var step: (screen: String, ok: Bool)
         _ = Self.openCarrierCall(tmux)
         // +12025550115 is the mock script's `hang` route.
         Self.setFrom(tmux, "+12025550115")
@@ -128,9 +133,8 @@ struct SimulatorTmuxTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = TUITmux()
         defer { tmux.kill() }
-        tmux.start(columns: 120, rows: 40, command: Self.command(directory))
-        var step = tmux.waitFor { $0.contains("1 Trunks") && $0.contains("TRUNKS") }
-        try #require(step.ok, "the app did not start:\n\(step.screen)")
+        try Self.launch(tmux, in: directory, columns: 120)
+        var step: (screen: String, ok: Bool)
         _ = Self.openCarrierCall(tmux)
 
         Self.setFrom(tmux, "+12025550171")
