@@ -63,6 +63,8 @@ public enum CrashRestore {
         // Every xterm mouse mode ncurses may have turned on: SGR, urxvt, any-motion, drag, click.
         bytes += Array("\u{1B}[?1006l\u{1B}[?1015l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8)
         capability("rmkx", fallback: "\u{1B}[?1l\u{1B}>")
+        // Blank first: see CursesTerminal.clearBeforeLeaving for why.
+        capability("clear", fallback: "\u{1B}[H\u{1B}[2J")
         capability("rmcup", fallback: "\u{1B}[?1049l")
         capability("cnorm", fallback: "\u{1B}[?25h")
         let count = min(bytes.count, CrashState.capacity)

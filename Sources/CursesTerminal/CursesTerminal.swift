@@ -275,6 +275,17 @@ public final class CursesTerminal: TerminalBackend {
         return try body()
     }
 
+    /// Blanks the alternate screen before curses leaves it. tmux (3.3a, checked by replaying
+    /// ncurses' own bytes) leaves the bottom of the alternate screen over the shell's screen
+    /// when the window grew while the alternate screen was on, unless it is empty when left;
+    /// a Python curses program shows the same. On a terminal without an alternate screen this
+    /// leaves a clear screen instead of the last frame, which is what a user expects anyway.
+    static func clearBeforeLeaving() {
+        guard let window = sb_stdscr() else { return }
+        _ = wclear(window)
+        _ = wrefresh(window)
+    }
+
     /// Restores the terminal (cursor, modes, main screen) and the signal handlers. Safe to call
     /// more than once.
     public func shutdown() {
@@ -282,6 +293,7 @@ public final class CursesTerminal: TerminalBackend {
         isActive = false
         CrashRestore.disarm()
         if isMouseEnabled { _ = mousemask(0, nil) }
+        Self.clearBeforeLeaving()
         _ = curs_set(1)
         _ = endwin()
         TerminalRestore.setCursesActive(false)

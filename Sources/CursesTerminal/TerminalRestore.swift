@@ -92,6 +92,7 @@ private func recordSignal(_ signalNumber: Int32) {
 
 private func restoreAtExit() {
     if cursesActive.exchange(false, ordering: .acquiringAndReleasing) {
+        CursesTerminal.clearBeforeLeaving()
         _ = curs_set(1)
         _ = endwin()
     }

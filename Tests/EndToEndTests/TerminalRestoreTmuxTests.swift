@@ -43,6 +43,34 @@ struct TerminalRestoreTmuxTests {
         #expect(status == 128 + SIGILL || status == 128 + SIGTRAP, "exit status after the trap: \(status)")
     }
 
+    @Test("after the window grew while the UI ran, quitting leaves the shell's screen, not the frame")
+    func quitAfterGrowing() throws {
+        // tmux leaves the bottom of a non-empty alternate screen over the shell's screen when
+        // the window grew meanwhile; the app blanks it before leaving (found by hand in tmux).
+        let tmux = TUITmux()
+        defer { tmux.kill() }
+        let command =
+            "cd '\(packageRoot.path)' && echo SB-BEFORE && env LANG=C.UTF-8 TERM=xterm-256color "
+            + "'\(switchboardBinary.path)' samples/project.json; echo SB-DONE; exec sleep 120"
+        tmux.start(columns: 80, rows: 24, command: command)
+        let started = tmux.waitFor(seconds: 30) { $0.contains("TRUNKS") || $0.contains("SB-DONE") }
+        try #require(started.screen.contains("TRUNKS"), "the app did not start:\n\(started.screen)")
+
+        tmux.resize(columns: 120, rows: 40)
+        // Repainted at the new size: the frame's lines are 120 columns wide.
+        let grown = tmux.waitFor(seconds: 30) { screen in
+            screen.contains("TRUNKS") && screen.split(separator: "\n").contains { $0.count >= 118 }
+        }
+        try #require(grown.ok, "no frame at 120 columns:\n\(grown.screen)")
+        tmux.sendKeys("q")
+        let ended = tmux.waitFor(seconds: 30) { $0.contains("SB-DONE") }
+        try #require(ended.ok, "the app did not quit:\n\(ended.screen)")
+
+        let lines = ended.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "SB-BEFORE", "the shell's first line moved or was covered:\n\(ended.screen)")
+        #expect(!ended.screen.contains("│") && !ended.screen.contains("TRUNKS"), "parts of the frame are left:\n\(ended.screen)")
+    }
+
     /// Runs the UI in tmux, ends it with `ending`, and checks the terminal; returns the exit
     /// status the shell saw.
     @discardableResult
