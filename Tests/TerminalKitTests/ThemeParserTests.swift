@@ -162,6 +162,21 @@ struct ThemeParserTests {
         }
     }
 
+    @Test("a file that is not a theme stops after 50 problems, with a line that says so")
+    func errorLimit() {
+        let garbage = (1...500).map { "garbage line \($0)" }.joined(separator: "\n")
+        do {
+            _ = try ThemeParser.parse(garbage, file: "photo.jpg")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.count == ThemeParser.diagnosticLimit + 1)
+            #expect(error.diagnostics.first?.line == 1)
+            let last = error.diagnostics.last
+            #expect(last?.line == 51)
+            #expect(last?.message == "stopped reading after 50 problems; is this a theme file?")
+        }
+    }
+
     @Test("a # followed by hex digits is a colour, not a comment")
     func hashAmbiguity() throws {
         let theme = try ThemeParser.parse(Self.base + "\ninfo = #abcdef #", file: "t.theme")

@@ -36,24 +36,26 @@ public enum Suggestion {
     /// enough to be a plausible typo: at most 1 edit for short words, 2 for longer ones.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
-        let length = lowered.count
+        let length = lowered.unicodeScalars.count
         let limit = length <= 4 ? 1 : 2
         var best: (String, Int)?
         for candidate in candidates {
             // The distance is at least the difference in length: a long word (a garbage line
             // in a file) is never compared cell by cell with every candidate.
             let other = candidate.lowercased()
-            guard abs(other.count - length) <= limit else { continue }
+            guard abs(other.unicodeScalars.count - length) <= limit else { continue }
             let distance = editDistance(lowered, other)
             if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
     }
 
-    /// Levenshtein distance with transpositions counted as one edit.
+    /// Levenshtein distance with transpositions counted as one edit. Over Unicode scalars, not
+    /// Characters: keys and values are ASCII words, and grapheme breaking made this the
+    /// parser's hot spot on files full of garbage lines.
     public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let left = Array(lhs)
-        let right = Array(rhs)
+        let left = Array(lhs.unicodeScalars)
+        let right = Array(rhs.unicodeScalars)
         if left.isEmpty { return right.count }
         if right.isEmpty { return left.count }
         var previousPrevious = [Int](repeating: 0, count: right.count + 1)

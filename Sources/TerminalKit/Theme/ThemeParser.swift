@@ -17,11 +17,19 @@
 public enum ThemeParser {
     static let attributeNames = ["bold", "dim", "italic", "underline", "reverse"]
     static let topLevelKeys = ["name", "description"]
+    /// Like a compiler's error limit: past this many problems the file is not a theme being
+    /// edited but something else (a binary, the wrong file), and more lines of errors only bury
+    /// the first ones.
+    static let diagnosticLimit = 50
 
     /// Parses theme text. `file` is only used in diagnostics.
     public static func parse(_ text: String, file: String) throws(ThemeParseError) -> Theme {
         var parser = Parser(file: file)
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard parser.diagnostics.count < diagnosticLimit else {
+                parser.report(index + 1, 1, "stopped reading after \(diagnosticLimit) problems; is this a theme file?")
+                throw ThemeParseError(diagnostics: parser.diagnostics)
+            }
             parser.parseLine(Array(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine), number: index + 1)
         }
         return try parser.finish()
