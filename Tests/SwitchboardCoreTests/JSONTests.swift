@@ -28,6 +28,25 @@ struct JSONTests {
         #expect(JSONWriter.string(value, style: .compact).contains(#"\u0001"#))
     }
 
+    @Test(
+        "strings: quotes, backslashes, C0, DEL and C1 controls are escaped; other text is copied as is",
+        arguments: [
+            ("plain", #""plain""#),
+            ("", #""""#),
+            ("a\"b\\c", #""a\"b\\c""#),
+            ("\u{1B}[2J\n\t\r\u{08}\u{0C}\u{00}", #""\u001b[2J\n\t\r\b\f\u0000""#),
+            ("x\u{7F}y", #""x\u007fy""#),
+            ("\u{9B}31m \u{80}\u{9F}", #""\u009b31m \u0080\u009f""#),
+            ("\u{A0}é😀 ends with C2 A0\u{A0}", "\"\u{A0}é😀 ends with C2 A0\u{A0}\""),
+            ("\u{9B}", #""\u009b""#),
+        ])
+    func stringEscapes(text: String, expected: String) throws {
+        var out: [UInt8] = []
+        JSONWriter.writeString(text, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == expected)
+        #expect(try JSONParser.parse(out) == .string(text))
+    }
+
     @Test("pretty output uses two spaces and empty containers stay compact")
     func prettyLayout() throws {
         let value = try parse(#"{"a":[1,{"b":{}}],"c":[]}"#)
