@@ -19,13 +19,20 @@ struct SearchIndex: Sendable {
     /// of its own bytes, so most items are refused from eight bytes without reading their
     /// text — and for a one-letter query the mask alone is the answer.
     private let masks: [UInt64]
+    /// Per item, a 128-bit Bloom filter of its adjacent byte pairs (two words per item, see
+    /// `pairBit(_:_:)`). Single letters are common to most items, so after the first letter
+    /// the byte masks let almost everything through; pairs are what tells "su" from "us", and
+    /// a query's every pair must be present before its text is read.
+    private let pairs: [UInt64]
 
     init(_ fields: [[String]]) {
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
         var masks: [UInt64] = []
+        var pairs: [UInt64] = []
         starts.reserveCapacity(fields.count + 1)
         masks.reserveCapacity(fields.count)
+        pairs.reserveCapacity(fields.count * 2)
         for itemFields in fields {
             let start = bytes.count
             for field in itemFields where !field.isEmpty {
@@ -33,13 +40,32 @@ struct SearchIndex: Sendable {
                 bytes.append(0)
             }
             var mask: UInt64 = 0
-            for i in start..<bytes.count where bytes[i] != 0 { mask |= Self.bit(of: bytes[i]) }
+            var pairBits: (UInt64, UInt64) = (0, 0)
+            var previous: UInt8 = 0
+            for i in start..<bytes.count {
+                let byte = bytes[i]
+                if byte != 0 { mask |= Self.bit(of: byte) }
+                Self.addPair(previous, byte, to: &pairBits)
+                previous = byte
+            }
             masks.append(mask)
+            pairs.append(pairBits.0)
+            pairs.append(pairBits.1)
             starts.append(bytes.count)
         }
         self.bytes = bytes
         self.starts = starts
         self.masks = masks
+        self.pairs = pairs
+    }
+
+    /// Sets the filter bit of the pair `first, second`; pairs with a NUL (field boundaries,
+    /// item start) are not recorded, as a query never matches across fields.
+    private static func addPair(_ first: UInt8, _ second: UInt8, to bits: inout (UInt64, UInt64)) {
+        guard first != 0, second != 0 else { return }
+        let hash = (UInt32(first) << 8 | UInt32(second)) &* 0x9E37_79B1
+        let bit = UInt64(1) << UInt64((hash >> 25) & 63)
+        if hash >> 31 == 0 { bits.0 |= bit } else { bits.1 |= bit }
     }
 
     var count: Int { starts.count - 1 }
@@ -87,22 +113,29 @@ struct SearchIndex: Sendable {
         if needle.contains(0) { need = 0 }
         // One byte with a bit of its own: having the bit is containing the byte.
         let maskDecides = needle.count == 1 && need != 1 << 63 && needle[0] != 0
+        var needPairs: (UInt64, UInt64) = (0, 0)
+        for (first, second) in zip(needle, needle.dropFirst()) { Self.addPair(first, second, to: &needPairs) }
         var out: [Int] = []
         out.reserveCapacity(min(candidates.count, 1024))
         bytes.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { needleBuffer in
                 masks.withUnsafeBufferPointer { masks in
                     starts.withUnsafeBufferPointer { starts in
-                        guard let base = haystack.baseAddress else { return }
-                        for index in candidates where masks[index] & need == need {
-                            if maskDecides {
-                                out.append(index)
-                                continue
-                            }
-                            let start = starts[index]
-                            let length = starts[index + 1] - start
-                            if length >= needleBuffer.count, Self.contains(base + start, length: length, needleBuffer) {
-                                out.append(index)
+                        pairs.withUnsafeBufferPointer { pairs in
+                            guard let base = haystack.baseAddress else { return }
+                            for index in candidates where masks[index] & need == need {
+                                if maskDecides {
+                                    out.append(index)
+                                    continue
+                                }
+                                guard pairs[2 * index] & needPairs.0 == needPairs.0,
+                                    pairs[2 * index + 1] & needPairs.1 == needPairs.1
+                                else { continue }
+                                let start = starts[index]
+                                let length = starts[index + 1] - start
+                                if length >= needleBuffer.count, Self.contains(base + start, length: length, needleBuffer) {
+                                    out.append(index)
+                                }
                             }
                         }
                     }
