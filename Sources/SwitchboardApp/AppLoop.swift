@@ -19,11 +19,19 @@ public enum AppLoop {
     /// pasted filter never queues up frames.
     static let batchLimit = 64
 
+    /// What to do once the first frame is on screen.
+    public enum AfterFirstFrame: Sendable {
+        case `continue`
+        /// End the loop (start-up measurements: `switchboard --startup-report`).
+        case stop
+    }
+
     /// Runs until the state says it is quitting; returns the final state.
     @discardableResult
     public static func run(
         _ initial: AppState, backend: some TerminalBackend, theme: Theme, runner: some EffectRunner,
-        clock: () -> Int = monotonicMilliseconds, terminationRequested: () -> Bool = { false }
+        clock: () -> Int = monotonicMilliseconds, terminationRequested: () -> Bool = { false },
+        afterFirstFrame: () -> AfterFirstFrame = { .continue }
     ) -> AppState {
         var state = initial
         let theme = theme.adapted(to: backend.colorDepth)
@@ -31,6 +39,7 @@ public enum AppLoop {
         var terminating = false
         _ = App.reduce(&state, .resize(backend.size))
         presenter.present(App.view(state, size: state.size, theme: theme), on: backend)
+        if case .stop = afterFirstFrame() { return state }
         while !state.isQuitting {
             var messages = runner.takeMessages()
             if messages.isEmpty {

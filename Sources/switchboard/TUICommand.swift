@@ -33,10 +33,16 @@ struct TUICommand: AsyncParsableCommand {
     @Flag(help: "Browse without making changes.")
     var readOnly = false
 
+    @Flag(help: .private)
+    var startupReport = false
+
     func run() async throws {
+        var startup = StartupReport()
         let environment = ProcessInfo.processInfo.environment
         let chosenTheme = try Self.loadTheme(named: theme ?? environment["SWITCHBOARD_THEME"], environment: environment)
+        startup.mark("theme")
         let workspace = try input.loadWorkspace()
+        startup.mark("load")
         // Bad arguments and bad files are reported first, even without a terminal.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             CLIOutput.error(
@@ -45,8 +51,10 @@ struct TUICommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let catalog = WorkspaceCatalog(workspace: workspace)
+        startup.mark("validate + catalog")
         // Its servers run on their own event-loop threads; the UI loop below keeps this one.
         let webhook = try await WebhookRuntime.start(workspace: workspace, explicitScript: nil)
+        startup.mark("mock webhook")
 
         let terminal: CursesTerminal
         do {
@@ -58,6 +66,7 @@ struct TUICommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         defer { terminal.shutdown() }
+        startup.mark("terminal")
         TestTrapHook.startIfRequested(environment: environment)
         let options = TUIRecovery.options(
             AppOptions(readOnly: readOnly, unicode: terminal.supportsUnicode, inputPaths: input.paths),
@@ -78,11 +87,16 @@ struct TUICommand: AsyncParsableCommand {
             terminationRequested: {
                 terminationSignal = terminationSignal ?? terminal.takeTerminationRequest()
                 return terminationSignal != nil
+            },
+            afterFirstFrame: {
+                startup.mark("first frame")
+                return startupReport ? .stop : .continue
             })
         if let terminationSignal { terminal.exitBySignal(terminationSignal) }
         terminal.shutdown()
         await webhook.shutdown()
         if let warning = terminal.locale.warning { CLIOutput.error(warning) }
+        if startupReport { CLIOutput.error(startup.text) }
     }
 
     /// The named theme, or the bundled Dark one (built in when no theme files are found).
