@@ -34,7 +34,9 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     public let message: String
 }
 
-private struct Cursor {
+/// The parser's position in a document. Internal so that `CanonicalScan` can read a message
+/// straight from the bytes with the same rules for strings, whitespace and nesting.
+struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0

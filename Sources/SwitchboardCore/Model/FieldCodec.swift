@@ -10,6 +10,10 @@ public struct FieldCodec<Value: Equatable & Sendable>: Sendable {
     let isStructured: Bool
     /// `encode(value, .keep) == json`, answered without building the encoding (optional).
     let matchesEncoding: (@Sendable (Value, JSONValue) -> Bool)?
+    /// Reads the value straight from the document when it is written exactly as `encode`
+    /// writes it, and gives nil otherwise (see `CanonicalScan`). Without it, a message with
+    /// this field is always read through its JSON tree.
+    private(set) var scan: (@Sendable (inout Cursor) -> Value?)?
 
     public init(
         decode: @escaping @Sendable (JSONValue, JSONPath) throws(ModelError) -> Value,
@@ -23,6 +27,12 @@ public struct FieldCodec<Value: Equatable & Sendable>: Sendable {
         self.zero = zero
         self.isStructured = isStructured
         self.matchesEncoding = matchesEncoding
+    }
+
+    func scanning(_ scan: @escaping @Sendable (inout Cursor) -> Value?) -> FieldCodec {
+        var codec = self
+        codec.scan = scan
+        return codec
     }
 }
 
@@ -41,7 +51,7 @@ extension FieldCodec where Value == String {
             guard case .string(let s) = json else { return false }
             return !value.isEmpty && s == value
         }
-    )
+    ).scanning(CanonicalScan.string)
 }
 
 extension FieldCodec where Value == Bool {
@@ -55,7 +65,7 @@ extension FieldCodec where Value == Bool {
         },
         encode: { value, _ in value ? .bool(true) : nil },
         zero: .bool(false)
-    )
+    ).scanning(CanonicalScan.bool)
 }
 
 extension FieldCodec where Value == [String] {
@@ -86,7 +96,7 @@ extension FieldCodec where Value == [String] {
             }
             return true
         }
-    )
+    ).scanning(CanonicalScan.stringList)
 }
 
 extension FieldCodec where Value == StringMap {
@@ -113,7 +123,7 @@ extension FieldCodec where Value == StringMap {
             value.isEmpty ? nil : .object(JSONObject(value.pairs.map { JSONMember($0.key, .string($0.value)) }))
         },
         zero: .object([:])
-    )
+    ).scanning(CanonicalScan.stringMap)
 }
 
 extension FieldCodec where Value == ProtoDuration? {
@@ -131,7 +141,7 @@ extension FieldCodec where Value == ProtoDuration? {
         },
         encode: { value, _ in value.map { .string($0.text) } },
         zero: .null
-    )
+    ).scanning(CanonicalScan.duration)
 }
 
 extension FieldCodec where Value == JSONValue? {
@@ -152,7 +162,7 @@ extension FieldCodec where Value == JSONValue? {
             },
             zero: .null,
             isStructured: true
-        )
+        ).scanning(CanonicalScan.object)
     }
 }
 
@@ -163,7 +173,7 @@ extension FieldCodec where Value: ProtoEnum {
             decode: { (value, path) throws(ModelError) in try Value.decode(value, path) },
             encode: { value, _ in value.isZero ? nil : .string(value.name) },
             zero: .string(Value.zeroName)
-        )
+        ).scanning(CanonicalScan.protoEnum)
     }
 }
 
@@ -177,7 +187,7 @@ extension FieldCodec {
             },
             encode: { value, _ in value.map { .string($0.name) } },
             zero: .null
-        )
+        ).scanning(CanonicalScan.optionalEnum)
     }
 
     /// A nested message, itself read and written losslessly.
@@ -199,6 +209,6 @@ extension FieldCodec {
                 if value.source.layout != nil { return true }
                 return .object(value.encode()) == json
             }
-        )
+        ).scanning(CanonicalScan.message)
     }
 }

@@ -56,7 +56,7 @@ extension FieldCodec where Value == UInt32 {
         },
         encode: { value, _ in value == 0 ? nil : .number(JSONNumber(Int(value))) },
         zero: .number(JSONNumber(0))
-    )
+    ).scanning(CanonicalScan.uint32)
 }
 
 extension FieldCodec {
@@ -81,6 +81,6 @@ extension FieldCodec {
             encode: { value, names in value.isEmpty ? nil : .array(value.map { .object($0.encode(names: names)) }) },
             zero: .array([]),
             isStructured: true
-        )
+        ).scanning(CanonicalScan.messageList)
     }
 }

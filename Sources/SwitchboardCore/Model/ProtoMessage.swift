@@ -192,6 +192,12 @@ public struct FieldTable<Model>: Sendable {
     /// Bit `i`: field `i` of a freshly made message (`Model()`) would be written by `encode`
     /// (a default that is not the zero value). Known for messages; nil otherwise.
     let defaultsWritten: UInt64?
+    /// Every field's two spellings as UTF-8, one after the other, for `scanLookup`: comparing
+    /// bytes in the document with these needs no `String` per key.
+    let keyBytes: [UInt8]
+    let keyRanges: [(proto: Range<Int>, camel: Range<Int>)]
+    /// Whether every field can be read by `CanonicalScan`, and the layout fits.
+    let scannable: Bool
 
     public init(_ specs: [FieldSpec<Model>]) {
         self.init(specs, defaultsWritten: nil)
@@ -213,6 +219,22 @@ public struct FieldTable<Model>: Sendable {
         }
         self.index = index
         self.defaultsWritten = defaultsWritten
+        var keyBytes: [UInt8] = []
+        var keyRanges: [(proto: Range<Int>, camel: Range<Int>)] = []
+        for spec in specs {
+            let proto = keyBytes.count..<(keyBytes.count + spec.proto.utf8.count)
+            keyBytes += spec.proto.utf8
+            // One spelling is stored once: equal ranges mean the field has no second spelling.
+            var camel = proto
+            if spec.camel != spec.proto {
+                camel = keyBytes.count..<(keyBytes.count + spec.camel.utf8.count)
+                keyBytes += spec.camel.utf8
+            }
+            keyRanges.append((proto, camel))
+        }
+        self.keyBytes = keyBytes
+        self.keyRanges = keyRanges
+        scannable = specs.count <= MessageSource.Layout.maximumFields && specs.allSatisfy { $0.scanRead != nil }
     }
 
     public func spec(named key: String) -> FieldSpec<Model>? { index[key].map { specs[$0] } }
@@ -243,6 +265,9 @@ public final class FieldSpec<Model>: Sendable {
     /// when the codec can tell.
     let isCanonical: @Sendable (Model, JSONValue) -> Bool
     let zero: JSONValue
+    /// Reads the field straight from the document when its value is canonical (`CanonicalScan`);
+    /// false when it is not. Nil when the codec cannot scan.
+    let scanRead: (@Sendable (inout Model, inout Cursor) -> Bool)?
     /// Oneof members disappear when another member is chosen, instead of being written as zero.
     let omitWhenCleared: Bool
 
@@ -263,6 +288,15 @@ public final class FieldSpec<Model>: Sendable {
             let current = model[keyPath: keyPath]
             if let matches = codec.matchesEncoding { return matches(current, value) }
             return codec.encode(current, .keep) == value
+        }
+        if let scan = codec.scan {
+            self.scanRead = { model, cursor in
+                guard let value = scan(&cursor) else { return false }
+                model[keyPath: keyPath] = value
+                return true
+            }
+        } else {
+            self.scanRead = nil
         }
         self.merge = { model, sourceValue, names in
             let current = model[keyPath: keyPath]

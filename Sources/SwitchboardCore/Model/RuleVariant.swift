@@ -55,6 +55,13 @@ public struct RuleVariant: ProtoMessage {
 
     /// A oneof holds one member; an unknown member is a variant this tool cannot route.
     public static func validateDecoded(_ message: RuleVariant, path: JSONPath) throws(ModelError) {
+        // A canonical source (`CanonicalScan`) had only variants, none of them null.
+        if let layout = message.source.layout {
+            guard layout.fields.nonzeroBitCount > 1 else { return }
+            let present = table.specs.indices.filter(layout.contains).map { layout.proto ? table.specs[$0].proto : table.specs[$0].camel }
+            throw ModelError(
+                path.appending(present[1]), "expected one rule variant in \"rule\", found both \"\(present[0])\" and \"\(present[1])\"")
+        }
         let present = message.source.members.filter { table.index[$0.key] != nil && $0.value != .null }
         if present.count > 1 {
             throw ModelError(

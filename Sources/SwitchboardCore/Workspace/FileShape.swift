@@ -41,6 +41,32 @@ public enum FileShape: String, Sendable, Equatable {
         if trunk && !rule { return .trunk }
         return nil
     }
+
+    /// `objectKind` of a canonical object (`MessageSource.Layout`) of one message type, told
+    /// from which fields it had and how they were spelled, without its keys.
+    struct LayoutKinds {
+        /// Bit `i`: field `i`'s proto (camel) spelling is a rule-only (trunk-only) key.
+        private var rule: (proto: UInt32, camel: UInt32) = (0, 0)
+        private var trunk: (proto: UInt32, camel: UInt32) = (0, 0)
+
+        init<M>(_ table: FieldTable<M>) {
+            for (i, spec) in table.specs.enumerated() where i < MessageSource.Layout.maximumFields {
+                let bit = UInt32(1) << UInt32(i)
+                if ruleOnlyKeys.contains(spec.proto) { rule.proto |= bit }
+                if ruleOnlyKeys.contains(spec.camel) { rule.camel |= bit }
+                if trunkOnlyKeys.contains(spec.proto) { trunk.proto |= bit }
+                if trunkOnlyKeys.contains(spec.camel) { trunk.camel |= bit }
+            }
+        }
+
+        func kind(_ layout: MessageSource.Layout) -> ItemKind? {
+            let isRule = layout.fields & (layout.proto ? rule.proto : rule.camel) != 0
+            let isTrunk = layout.fields & (layout.proto ? trunk.proto : trunk.camel) != 0
+            if isRule && !isTrunk { return .rule }
+            if isTrunk && !isRule { return .trunk }
+            return nil
+        }
+    }
 }
 
 public enum ItemKind: String, Sendable {

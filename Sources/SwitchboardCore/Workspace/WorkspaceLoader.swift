@@ -237,7 +237,24 @@ public enum WorkspaceLoader {
                 parsed.rules.reserveCapacity(items.count)
             }
         }
-        for (i, item) in items.enumerated() {
+        let ruleKinds = FileShape.LayoutKinds(DispatchRule.table)
+        let trunkKinds = FileShape.LayoutKinds(Trunk.table)
+        var iterator = items.makeIterator()
+        var i = 0
+        while true {
+            defer { i += 1 }
+            // Canonical items straight from the bytes; any other item through its JSON tree.
+            if kind != .trunk, let rule = iterator.nextCanonical(DispatchRule.self, accept: { ruleKinds.kind($0) == .rule }) {
+                kind = .rule
+                parsed.rules.append(rule)
+                continue
+            }
+            if kind != .rule, let trunk = iterator.nextCanonical(Trunk.self, accept: { trunkKinds.kind($0) == .trunk }) {
+                kind = .trunk
+                parsed.trunks.append(trunk)
+                continue
+            }
+            guard let item = iterator.next() else { break }
             let itemPath = path.appending(i)
             guard case .object(let object) = item else {
                 throw .typeMismatch(itemPath, expected: "a trunk or dispatch rule object", found: item)
@@ -307,7 +324,15 @@ public enum WorkspaceLoader {
         let elements = deferred ?? JSONElements(values)
         var out: [M] = []
         out.reserveCapacity(elements.count)
-        for (i, element) in elements.enumerated() {
+        var iterator = elements.makeIterator()
+        var i = 0
+        while true {
+            defer { i += 1 }
+            if let message = iterator.nextCanonical(M.self, accept: { _ in true }) {
+                out.append(message)
+                continue
+            }
+            guard let element = iterator.next() else { break }
             let itemPath = path.appending(i)
             guard case .object(let object) = element else {
                 throw ModelError(itemPath, "expected a \(what) object in \"\(path.lastKey ?? "")\", found \(element.kindDescription)")
