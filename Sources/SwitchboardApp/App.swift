@@ -39,6 +39,9 @@ public enum App {
                 }
             }
             return recoveryTick(now, &state)
+        case .checked(let result):
+            applyCheck(result, &state)
+            return []
         case .mouseReportingChanged(let enabled):
             state.mouseEnabled = enabled
             state.showToast(enabled ? "Mouse on" : "Mouse off: select text with the mouse; M turns it back on")

@@ -149,6 +149,14 @@ public struct AppState: Sendable {
         rules.adopt(catalog: newCatalog, viewHeight: rows)
     }
 
+    /// The same workspace with its findings filled in: the revision stays (the workspace did
+    /// not change, so a cached routing index stays valid), lists and selections stay.
+    mutating func adoptFindings(_ checked: WorkspaceCatalog) {
+        let revision = workspaceRevision
+        catalog = checked
+        workspaceRevision = revision
+    }
+
     mutating func showToast(_ message: String, kind: Toast.Kind = .info) {
         toast = ToastState(toast: Toast(message, kind: kind, unicode: options.unicode), expiresAt: nil)
     }

@@ -118,8 +118,12 @@ struct DetailRows {
         }
     }
 
+    /// Shown instead of findings while the start-up check runs in the background.
+    static let checking = "checking…"
+
     /// "2 errors, 1 warning (below)" or "no problems found", for the header section.
     static func checksSummary(_ item: ItemKey, catalog: WorkspaceCatalog) -> (String, ThemeRole) {
+        if catalog.isChecking { return (checking, .muted) }
         let problems = catalog.problems(of: item)
         let errors = problems.count(where: { $0.severity == .error }) + catalog.conflicts(of: item).count
         let warnings = problems.count - problems.count(where: { $0.severity == .error })

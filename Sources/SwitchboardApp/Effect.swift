@@ -24,6 +24,8 @@ public enum Effect: Sendable, Equatable {
     case readFile(path: String)
     /// Put text on the system clipboard with OSC 52 (works over SSH and inside tmux).
     case copyToClipboard(String)
+    /// Validate the workspace off the UI thread (start-up); answered by ``Message/checked(_:)``.
+    case check(CheckRequest)
 }
 
 /// Performs effects. The loop calls ``run(_:)`` for every effect `update` returns and

@@ -50,6 +50,12 @@ public final class LiveEffectRunner: EffectRunner {
             }
         case .copyToClipboard(let text):
             copyToClipboard(text)
+        case .check(let request):
+            let mailbox = self.mailbox
+            DispatchQueue.global(qos: .userInitiated).async {
+                let diagnostics = WorkspaceValidator.validate(request.workspace)
+                mailbox.post(.checked(CheckResult(revision: request.revision, diagnostics: diagnostics)))
+            }
         }
     }
 

@@ -23,6 +23,8 @@ public enum Message: Sendable {
     case callFinished(CallResult)
     /// SIGTERM or SIGHUP arrived: save what must not be lost (the recovery file), then quit.
     case terminationRequested
+    /// A ``Effect/check(_:)`` finished.
+    case checked(CheckResult)
 }
 
 /// Why a reload failed, as the user should read it (`rules.json:14:9: expected …`).

@@ -25,7 +25,9 @@ enum ProjectDetail {
         if !workspace.newIDs.isEmpty {
             out.field("New items", "\(workspace.newIDs.count) without an ID in their file got one generated")
         }
-        out.field("Checks", checks(catalog), role: catalog.errorCount > 0 ? .error : catalog.warningCount > 0 ? .warning : .success)
+        out.field(
+            "Checks", checks(catalog),
+            role: catalog.isChecking ? .muted : catalog.errorCount > 0 ? .error : catalog.warningCount > 0 ? .warning : .success)
 
         out.section("Settings")
         if workspace.projectFileIndex == nil {
@@ -77,6 +79,7 @@ enum ProjectDetail {
     }
 
     static func checks(_ catalog: WorkspaceCatalog) -> String {
+        if catalog.isChecking { return DetailRows.checking }
         if catalog.errorCount == 0 && catalog.warningCount == 0 { return "no problems found" }
         return "\(DetailRows.plural(catalog.errorCount, "error")), \(DetailRows.plural(catalog.warningCount, "warning"))"
     }

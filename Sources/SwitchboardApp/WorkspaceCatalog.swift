@@ -14,10 +14,16 @@ import SwitchboardCore
 /// never re-validate or re-scan the workspace; they look things up by position.
 public struct WorkspaceCatalog: Sendable {
     public let workspace: Workspace
+    /// The validator's findings and what the lists derive from them. Empty while
+    /// ``isChecking``.
+    private(set) var findings: CatalogFindings
+    /// Whether the workspace's check is still running in the background (start-up draws the
+    /// lists first); ``checked(_:)`` fills the findings in.
+    public private(set) var isChecking: Bool
     /// Every finding of `WorkspaceValidator`, in its order.
-    public let diagnostics: [Diagnostic]
-    public let errorCount: Int
-    public let warningCount: Int
+    public var diagnostics: [Diagnostic] { findings.diagnostics }
+    public var errorCount: Int { findings.errorCount }
+    public var warningCount: Int { findings.warningCount }
     public let dynamicRuleCount: Int
 
     /// IDs by position, so hot loops (reselecting after a filter) compare strings without
@@ -26,15 +32,6 @@ public struct WorkspaceCatalog: Sendable {
     let ruleIDs: [String]
     let trunkPositions: [String: Int]
     let rulePositions: [String: Int]
-    /// Diagnostic indices about each item (its own findings, including the conflicts it is
-    /// blamed for).
-    let ownDiagnostics: [ItemKey: [Int]]
-    /// Diagnostic indices of other items that name this one as related (the other side of a
-    /// conflict).
-    let relatedDiagnostics: [ItemKey: [Int]]
-    /// Worst severity per trunk and per rule (by position), for the list markers.
-    let trunkSeverity: [Diagnostic.Severity?]
-    let ruleSeverity: [Diagnostic.Severity?]
     /// Rules listing a trunk in `trunkIds`, by trunk ID, in workspace order.
     let rulesByTrunk: [String: [Int]]
     /// Rules with no `trunkIds`: they receive calls from every trunk.
@@ -53,10 +50,26 @@ public struct WorkspaceCatalog: Sendable {
 
     /// With diagnostics computed elsewhere (tests, or a background reload).
     public init(workspace: Workspace, diagnostics: [Diagnostic]) {
+        self.init(workspace: workspace, findings: diagnostics)
+    }
+
+    /// Everything but the check, which the caller runs in the background (``Effect/check``) and
+    /// hands to ``checked(_:)``: the first frame of a large workspace does not wait for it.
+    public static func checkingLater(_ workspace: Workspace) -> WorkspaceCatalog {
+        WorkspaceCatalog(workspace: workspace, findings: nil)
+    }
+
+    /// This catalog with the check's findings (the lists and search stay as they are).
+    public func checked(_ diagnostics: [Diagnostic]) -> WorkspaceCatalog {
+        var result = self
+        result.findings = CatalogFindings(
+            diagnostics, workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+        result.isChecking = false
+        return result
+    }
+
+    private init(workspace: Workspace, findings diagnostics: [Diagnostic]?) {
         self.workspace = workspace
-        self.diagnostics = diagnostics
-        errorCount = diagnostics.count(where: { $0.severity == .error })
-        warningCount = diagnostics.count - errorCount
         dynamicRuleCount = workspace.rules.count(where: {
             if case .dynamic = $0.kind { return true }
             return false
@@ -85,37 +98,9 @@ public struct WorkspaceCatalog: Sendable {
         self.rulePositions = rulePositions
         self.rulesByTrunk = rulesByTrunk
         self.wildcardRules = wildcardRules
-
-        var own: [ItemKey: [Int]] = [:]
-        var related: [ItemKey: [Int]] = [:]
-        var trunkSeverity = [Diagnostic.Severity?](repeating: nil, count: workspace.trunks.count)
-        var ruleSeverity = [Diagnostic.Severity?](repeating: nil, count: workspace.rules.count)
-        func mark(_ key: ItemKey, _ severity: Diagnostic.Severity) {
-            switch key.kind {
-            case .trunk:
-                if let position = trunkPositions[key.id], trunkSeverity[position] != .error {
-                    trunkSeverity[position] = severity
-                }
-            case .rule:
-                if let position = rulePositions[key.id], ruleSeverity[position] != .error {
-                    ruleSeverity[position] = severity
-                }
-            }
-        }
-        for (index, diagnostic) in diagnostics.enumerated() {
-            if let item = diagnostic.item {
-                own[item, default: []].append(index)
-                mark(item, diagnostic.severity)
-            }
-            for other in diagnostic.related {
-                related[other, default: []].append(index)
-                mark(other, diagnostic.severity)
-            }
-        }
-        ownDiagnostics = own
-        relatedDiagnostics = related
-        self.trunkSeverity = trunkSeverity
-        self.ruleSeverity = ruleSeverity
+        findings = CatalogFindings(
+            diagnostics ?? [], workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+        isChecking = diagnostics == nil
 
         var perFile: [Int: (trunks: Int, rules: Int)] = [:]
         for (key, file) in workspace.origins {
@@ -158,22 +143,22 @@ public struct WorkspaceCatalog: Sendable {
     func search(_ kind: ItemKind) -> SearchIndex { kind == .trunk ? trunkSearch : ruleSearch }
 
     func severity(of kind: ItemKind, at position: Int) -> Diagnostic.Severity? {
-        kind == .trunk ? trunkSeverity[position] : ruleSeverity[position]
+        kind == .trunk ? findings.trunkSeverity[position] : findings.ruleSeverity[position]
     }
 
     /// The item's own findings that are not conflicts with another item.
     public func problems(of item: ItemKey) -> [Diagnostic] {
-        (ownDiagnostics[item] ?? []).map { diagnostics[$0] }.filter { $0.related.isEmpty }
+        (findings.own[item] ?? []).map { diagnostics[$0] }.filter { $0.related.isEmpty }
     }
 
     /// Conflicts involving the item, each with the other item named.
     public func conflicts(of item: ItemKey) -> [(other: ItemKey, diagnostic: Diagnostic)] {
         var result: [(ItemKey, Diagnostic)] = []
-        for index in ownDiagnostics[item] ?? [] {
+        for index in findings.own[item] ?? [] {
             let diagnostic = diagnostics[index]
             for other in diagnostic.related { result.append((other, diagnostic)) }
         }
-        for index in relatedDiagnostics[item] ?? [] {
+        for index in findings.related[item] ?? [] {
             let diagnostic = diagnostics[index]
             if let other = diagnostic.item { result.append((other, diagnostic)) }
         }

@@ -50,8 +50,9 @@ struct TUICommand: AsyncParsableCommand {
                     + "in scripts use a subcommand (validate, simulate, export, test)")
             throw ExitCode(2)
         }
-        let catalog = WorkspaceCatalog(workspace: workspace)
-        startup.mark("validate + catalog")
+        // Validation runs in the background once the loop starts (App.initialEffects).
+        let catalog = WorkspaceCatalog.checkingLater(workspace)
+        startup.mark("catalog")
         // Its servers run on their own event-loop threads; the UI loop below keeps this one.
         let webhook = try await WebhookRuntime.start(workspace: workspace, explicitScript: nil)
         startup.mark("mock webhook")

@@ -163,7 +163,7 @@ extension App {
             + (pending.allPaths.count == 1
                 ? pending.allPaths[0] : "\(pending.allPaths.count) files: " + pending.allPaths.joined(separator: ", "))
         let errors = state.catalog.errorCount
-        if errors > 0 {
+        if errors > 0, !state.catalog.isChecking {
             state.showToast("\(saved); \(errors) error\(errors == 1 ? "" : "s") remain (LiveKit refuses those items)", kind: .warning)
         } else {
             state.showToast(saved, kind: .success)

@@ -1,0 +1,58 @@
+import SwitchboardCore
+
+/// What the browser derives from the validator's findings: counts, each item's own findings
+/// and the conflicts naming it, and the worst severity per item for the list markers.
+///
+/// Separate from the rest of ``WorkspaceCatalog`` because it arrives separately: at start-up
+/// the lists are drawn first and the findings come from a background check
+/// (``WorkspaceCatalog/checked(_:)``).
+struct CatalogFindings: Sendable {
+    let diagnostics: [Diagnostic]
+    let errorCount: Int
+    let warningCount: Int
+    /// Diagnostic indices about each item (its own findings, including the conflicts it is
+    /// blamed for).
+    let own: [ItemKey: [Int]]
+    /// Diagnostic indices of other items that name this one as related (the other side of a
+    /// conflict).
+    let related: [ItemKey: [Int]]
+    /// Worst severity per trunk and per rule (by position), for the list markers.
+    let trunkSeverity: [Diagnostic.Severity?]
+    let ruleSeverity: [Diagnostic.Severity?]
+
+    init(_ diagnostics: [Diagnostic], workspace: Workspace, trunkPositions: [String: Int], rulePositions: [String: Int]) {
+        self.diagnostics = diagnostics
+        errorCount = diagnostics.count(where: { $0.severity == .error })
+        warningCount = diagnostics.count - errorCount
+        var own: [ItemKey: [Int]] = [:]
+        var related: [ItemKey: [Int]] = [:]
+        var trunkSeverity = [Diagnostic.Severity?](repeating: nil, count: workspace.trunks.count)
+        var ruleSeverity = [Diagnostic.Severity?](repeating: nil, count: workspace.rules.count)
+        func mark(_ key: ItemKey, _ severity: Diagnostic.Severity) {
+            switch key.kind {
+            case .trunk:
+                if let position = trunkPositions[key.id], trunkSeverity[position] != .error {
+                    trunkSeverity[position] = severity
+                }
+            case .rule:
+                if let position = rulePositions[key.id], ruleSeverity[position] != .error {
+                    ruleSeverity[position] = severity
+                }
+            }
+        }
+        for (index, diagnostic) in diagnostics.enumerated() {
+            if let item = diagnostic.item {
+                own[item, default: []].append(index)
+                mark(item, diagnostic.severity)
+            }
+            for other in diagnostic.related {
+                related[other, default: []].append(index)
+                mark(other, diagnostic.severity)
+            }
+        }
+        self.own = own
+        self.related = related
+        self.trunkSeverity = trunkSeverity
+        self.ruleSeverity = ruleSeverity
+    }
+}

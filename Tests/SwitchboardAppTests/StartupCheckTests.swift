@@ -1,0 +1,59 @@
+import SwitchboardApp
+import SwitchboardCore
+import TerminalKit
+import Testing
+
+/// At start-up the lists are drawn before the workspace is validated; the findings arrive from
+/// a background check and must then look exactly as if they had been there from the start.
+@Suite("Start-up check in the background")
+struct StartupCheckTests {
+    static func checkingState() -> AppState {
+        AppState(
+            catalog: WorkspaceCatalog.checkingLater(Fixtures.catalog.workspace),
+            options: AppOptions(unicode: true, inputPaths: ["samples/project.json"]),
+            size: TerminalSize(columns: 120, rows: 40), mouseEnabled: true)
+    }
+
+    /// The screen of each tab (trunks, rules, project) after `keys`.
+    static func tabs(_ state: AppState) -> [String] {
+        ["1", "2", "3"].map { tab in Fixtures.screen(Fixtures.press([.char(Character(tab))], on: state).0).joined(separator: "\n") }
+    }
+
+    @Test("the first frame says the check is running; its findings then fill in, as if validated up front")
+    func fillsIn() throws {
+        let starting = Self.checkingState()
+        let effects = App.initialEffects(starting)
+        let request = try #require(
+            effects.compactMap { effect -> CheckRequest? in
+                if case .check(let request) = effect { return request }
+                return nil
+            }.first)
+        #expect(effects.count == 1)
+        #expect(request.revision == starting.workspaceRevision)
+        #expect(Self.tabs(starting)[2].contains("Checks") && Self.tabs(starting)[2].contains("checking…"))
+        #expect(Self.tabs(starting) != Self.tabs(Fixtures.state()), "before the check, no markers or counts")
+
+        let diagnostics = WorkspaceValidator.validate(request.workspace)
+        #expect(!diagnostics.isEmpty, "the fixture has findings to show")
+        let (checked, more) = App.update(starting, .checked(CheckResult(revision: request.revision, diagnostics: diagnostics)))
+        #expect(more.isEmpty)
+        #expect(!checked.catalog.isChecking)
+        #expect(checked.workspaceRevision == starting.workspaceRevision, "same workspace: a cached routing index stays valid")
+        #expect(Self.tabs(checked) == Self.tabs(Fixtures.state()), "markers, counts and the project's checks as if validated first")
+        #expect(!Self.tabs(checked)[2].contains("checking…"))
+    }
+
+    @Test("a check of an older workspace is dropped")
+    func staleResultDropped() {
+        let starting = Self.checkingState()
+        let (after, _) = App.update(
+            starting, .checked(CheckResult(revision: starting.workspaceRevision &+ 1, diagnostics: Fixtures.catalog.diagnostics)))
+        #expect(after.catalog.isChecking)
+        #expect(Self.tabs(after)[2].contains("checking…"))
+    }
+
+    @Test("a validated catalog asks for no check")
+    func noCheckWhenValidated() {
+        #expect(App.initialEffects(Fixtures.state()).isEmpty)
+    }
+}
