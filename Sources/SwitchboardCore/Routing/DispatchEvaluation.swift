@@ -49,7 +49,7 @@ extension RoutedCall {
         attributes.reserveCapacity(attributes.count + overrides.attributes.count + 6)
         for (key, value) in overrides.attributes { attributes[key] = value }
         Self.setRoutingAttribute(&attributes, "sip.callID", call.callID)
-        Self.setRoutingAttribute(&attributes, "sip.trunkID", trunk?.id ?? "")
+        Self.setRoutingAttribute(&attributes, "sip.trunkID", hasTrunk ? matchedTrunk.id : "")
 
         let presentation: CallerPresentation
         do {
@@ -64,7 +64,8 @@ extension RoutedCall {
         }
 
         let session = session(overrides)
-        let pin = overrides.pin ?? rule.kind?.pin ?? ""
+        let kind = rule.kind
+        let pin = overrides.pin ?? kind?.pin ?? ""
         if !pin.isEmpty, call.pin != pin {
             if call.pin.isEmpty, !call.noPin {
                 var out = outcome(
@@ -75,7 +76,8 @@ extension RoutedCall {
                             why: "the rule needs a pin and none was entered: the call is answered and the pin prompt played")
                     ])
                 out.session = session
-                return finish(out)
+                finishInPlace(&out)
+                return out
             }
             if overrides.pin != nil {
                 var out = outcome(
@@ -86,7 +88,8 @@ extension RoutedCall {
                             why: "the webhook asked for a pin and the caller entered \(call.noPin ? "none (no_pin)" : call.pin)")
                     ])
                 out.reject = CallOutcome.Reject(statusCode: nil, reason: "wrong pin")
-                return finish(out)
+                finishInPlace(&out)
+                return out
             }
             return failure(
                 "Incorrect PIN for SIP room", why: "the entered pin \(call.pin) is not the rule's: LiveKit's PermissionDenied error")
@@ -97,7 +100,7 @@ extension RoutedCall {
         if let name = overrides.roomName {
             room = name
             roomWhy = "room name from the webhook, verbatim"
-        } else if let kind = rule.kind {
+        } else if let kind {
             room = RoomNaming.room(for: kind, caller: presentation.caller, callee: call.to, using: &rng)
             roomWhy = explain ? RoomNaming.explain(kind) + (rule.hidePhoneNumber ? "; caller masked to \(presentation.caller)" : "") : ""
         } else {
@@ -123,7 +126,8 @@ extension RoutedCall {
         out.room = room
         out.participant = participant
         out.session = session
-        return finish(out)
+        finishInPlace(&out)
+        return out
     }
 
     /// The attributes LiveKit sets itself overwrite the user's and are listed in the order
@@ -136,7 +140,7 @@ extension RoutedCall {
     /// Media, Krisp, preset and config from the rule (or overrides), the rest from the trunk.
     func session(_ overrides: AcceptOverrides) -> CallOutcome.Session {
         var session = CallOutcome.Session()
-        let trunkSide = MediaMerge(media: trunk?.media, legacyEncryption: trunk?.mediaEncryption ?? .disable)
+        let trunkSide = trunkMedia
         var ruleSide = MediaMerge(media: rule.media, legacyEncryption: rule.mediaEncryption)
         if let encryption = overrides.mediaEncryption { ruleSide.encryption = encryption }
         let merged = MediaMerge.merge(trunk: trunkSide, rule: ruleSide)
@@ -144,24 +148,32 @@ extension RoutedCall {
         session.codecs = merged.codecs
         session.onlyListedCodecs = merged.onlyListedCodecs
         session.mediaTimeout = merged.mediaTimeout
-        session.krisp = (trunk?.krispEnabled ?? false) || (overrides.krispEnabled ?? rule.krispEnabled)
+        let readsTrunk = hasTrunk && trunkHasSessionSettings
+        session.krisp = (readsTrunk && matchedTrunk.krispEnabled) || (overrides.krispEnabled ?? rule.krispEnabled)
         session.roomPreset = overrides.roomPreset ?? rule.roomPreset
         session.roomConfig = overrides.roomConfig ?? rule.roomConfig
-        session.ringingTimeout = SessionLimits.ringingTimeout(trunk?.ringingTimeout)
-        session.maxCallDuration = SessionLimits.maxCallDuration(trunk?.maxCallDuration)
-        if let trunk {
-            session.headers = trunk.headers
-            session.headersToAttributes = trunk.headersToAttributes
-            session.attributesToHeaders = trunk.attributesToHeaders
-            session.includeHeaders = trunk.includeHeaders
+        session.ringingTimeout = SessionLimits.ringingTimeout(readsTrunk ? matchedTrunk.ringingTimeout : nil)
+        session.maxCallDuration = SessionLimits.maxCallDuration(readsTrunk ? matchedTrunk.maxCallDuration : nil)
+        if readsTrunk {
+            session.headers = matchedTrunk.headers
+            session.headersToAttributes = matchedTrunk.headersToAttributes
+            session.attributesToHeaders = matchedTrunk.attributesToHeaders
+            session.includeHeaders = matchedTrunk.includeHeaders
         }
         return session
+    }
+
+    /// The trunk's side of the media merge (no trunk: nothing set).
+    private var trunkMedia: MediaMerge {
+        hasTrunk && trunkHasSessionSettings
+            ? MediaMerge(media: matchedTrunk.media, legacyEncryption: matchedTrunk.mediaEncryption)
+            : MediaMerge(media: nil, legacyEncryption: .disable)
     }
 
     private func sessionWhy(_ session: CallOutcome.Session, _ overrides: AcceptOverrides) -> String {
         var ruleSide = MediaMerge(media: rule.media, legacyEncryption: rule.mediaEncryption)
         if let encryption = overrides.mediaEncryption { ruleSide.encryption = encryption }
-        let trunkSide = MediaMerge(media: trunk?.media, legacyEncryption: trunk?.mediaEncryption ?? .disable)
+        let trunkSide = trunkMedia
         var parts = [MediaMerge.explainEncryption(trunk: trunkSide, rule: ruleSide)]
         parts.append("krisp \(session.krisp ? "on" : "off") (trunk OR rule)")
         parts.append("ringing timeout \(session.ringingTimeout?.text ?? "-")")

@@ -18,15 +18,33 @@ public enum RoomNaming {
         case .direct(let rule):
             return rule.roomName
         case .individual(let rule):
-            let base = rule.roomPrefix.isEmpty ? caller : rule.roomPrefix + "_" + caller
-            return rule.noRandomness ? base : base + "_" + GeneratedID.suffix(using: &rng)
+            return joined(rule.roomPrefix, caller, rule.noRandomness ? nil : GeneratedID.suffix(using: &rng))
         case .callee(let rule):
-            let base = rule.roomPrefix.isEmpty ? callee : rule.roomPrefix + "_" + callee
-            return rule.randomize ? base + "_" + GeneratedID.suffix(using: &rng) : base
+            return joined(rule.roomPrefix, callee, rule.randomize ? GeneratedID.suffix(using: &rng) : nil)
         case .dynamic:
             // The webhook names the room; without one there is no name to give.
             return ""
         }
+    }
+
+    /// [`prefix_`]`base`[`_suffix`], built in one buffer: chaining `+` made up to three
+    /// intermediate strings per room.
+    static func joined(_ prefix: String, _ base: String, _ suffix: String?) -> String {
+        let length =
+            (prefix.isEmpty ? 0 : prefix.utf8.count + 1) + base.utf8.count + (suffix.map { $0.utf8.count + 1 } ?? 0)
+        var room = ""
+        // Up to 15 bytes stay inline in the string; reserving would allocate for nothing.
+        if length > 15 { room.reserveCapacity(length) }
+        if !prefix.isEmpty {
+            room += prefix
+            room += "_"
+        }
+        room += base
+        if let suffix {
+            room += "_"
+            room += suffix
+        }
+        return room
     }
 
     /// How the name was built, for the trace.

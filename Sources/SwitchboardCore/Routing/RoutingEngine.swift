@@ -47,16 +47,34 @@ public struct RoutingEngine: Sendable {
 
     /// Routes `call` up to the point where a webhook would be needed.
     public func begin(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) -> RoutingStep {
+        switch route(call, using: &rng) {
+        case .finished(let outcome): return .finished(outcome)
+        case .dynamic(let routed):
+            guard case .dynamic(let dynamic) = routed.rule.kind else { preconditionFailure("routed to a dynamic rule") }
+            return .needsWebhook(PendingDynamicCall(routed: routed, dynamicRule: dynamic))
+        }
+    }
+
+    /// Where `route` stopped: a dynamic rule's call still carries its rule by position, so a
+    /// run without a webhook never copies the rule's webhook settings.
+    private enum Routed {
+        case finished(CallOutcome)
+        case dynamic(RoutedCall)
+    }
+
+    private func route(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) -> Routed {
         // Parsed once: the trunks' address filters and the dispatch check both need it.
         let sourceIP = call.sourceIP.isEmpty ? nil : IPAddress(call.sourceIP)
-        let trunkResult = TrunkMatcher.match(call, in: index, explain: explain, sourceIP: sourceIP)
-        var trace = recordsTrace ? trunkResult.trace : []
+        let trunkResult =
+            recordsTrace
+            ? TrunkMatcher.match(call, in: index, explain: explain, sourceIP: sourceIP)
+            : TrunkMatcher.Result(decision: TrunkMatcher.matchUntraced(call, in: index, sourceIP: sourceIP), trace: [])
+        var trace = trunkResult.trace
         func record(_ entry: TraceEntry) { if recordsTrace { trace.append(entry) } }
         func ended(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse, trunk: CallOutcome.TrunkMatch? = nil) -> CallOutcome {
             CallOutcome(call: call, trunk: trunk, result: result, sip: sip, trace: trace)
         }
 
-        let trunk: Trunk?
         var trunkPosition: Int?
         let trunkMatch: CallOutcome.TrunkMatch?
         switch trunkResult.decision {
@@ -81,13 +99,10 @@ public struct RoutingEngine: Sendable {
                 TraceEntry(
                     step: .trunk, id: "", outcome: "no trunk",
                     why: "no trunk accepts this call; open-source LiveKit goes on without one, so only wildcard rules can apply"))
-            trunk = nil
             trunkMatch = nil
         case .matched(let position, let kind):
-            let matched = index.trunks[position]
-            trunk = matched
             trunkPosition = position
-            trunkMatch = CallOutcome.TrunkMatch(id: matched.id, name: matched.name, match: kind)
+            trunkMatch = CallOutcome.TrunkMatch(id: index.trunkFilters[position].id, name: index.trunkFilters[position].name, match: kind)
         }
 
         func dispatchEnded(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse) -> CallOutcome {
@@ -117,7 +132,7 @@ public struct RoutingEngine: Sendable {
 
         let selection =
             recordsTrace
-            ? RuleSelector.select(call, trunkID: trunk?.id, in: index, explain: explain)
+            ? RuleSelector.select(call, trunkID: trunkMatch?.id, in: index, explain: explain)
             : RuleSelector.selectUntraced(call, trunkPosition: trunkPosition, in: index)
         trace += selection.trace
         switch selection.decision {
@@ -128,13 +143,13 @@ public struct RoutingEngine: Sendable {
         case .noneMatched:
             return .finished(dispatchEnded(.drop, sip: .dropped))
         case .chosen(let position):
-            let rule = index.rules[position]
-            var routed = RoutedCall(call: call, trunk: trunk, trunkMatch: trunkMatch, rule: rule, trace: trace, notes: selection.notes)
+            var routed = RoutedCall(
+                call: call, trunks: index.trunks, trunkPosition: trunkPosition, trunkMatch: trunkMatch, rules: index.rules,
+                rulePosition: position, trace: trace, notes: selection.notes)
             routed.explain = explain
             routed.recordsTrace = recordsTrace
-            if case .dynamic(let dynamic) = rule.kind {
-                return .needsWebhook(PendingDynamicCall(routed: routed, dynamicRule: dynamic))
-            }
+            if let trunkPosition { routed.trunkHasSessionSettings = index.trunkFilters[trunkPosition].hasSessionSettings }
+            if case .dynamic = index.rules[position].kind { return .dynamic(routed) }
             return .finished(routed.accept(.none, using: &rng))
         }
     }
@@ -142,9 +157,9 @@ public struct RoutingEngine: Sendable {
     /// Routes `call` completely when no webhook can be asked: a chosen dynamic rule ends in
     /// the ERROR of `PendingDynamicCall.finishWithoutWebhook()`.
     public func run(_ call: SimulatedCall, using rng: inout some RandomNumberGenerator) -> CallOutcome {
-        switch begin(call, using: &rng) {
+        switch route(call, using: &rng) {
         case .finished(let outcome): return outcome
-        case .needsWebhook(let pending): return pending.finishWithoutWebhook()
+        case .dynamic(let routed): return PendingDynamicCall.finishWithoutWebhook(routed)
         }
     }
 }
@@ -175,9 +190,28 @@ public struct PendingDynamicCall: Sendable, Equatable {
 
     /// The ERROR outcome when no webhook transport is available (SIP 503, as a failed webhook).
     public func finishWithoutWebhook() -> CallOutcome {
-        let message = "dynamic rule \(rule.id) needs its webhook; run with a webhook transport"
+        let message = Self.webhookNeeded(routed)
+        return routed.failure(message, why: Self.notCalled(message, dynamicRule))
+    }
+
+    /// `finishWithoutWebhook()` for a call routed to a dynamic rule that never became a
+    /// pending call (`RoutingEngine.run`): the rule's webhook settings are read only for the
+    /// trace.
+    static func finishWithoutWebhook(_ routed: RoutedCall) -> CallOutcome {
+        let message = webhookNeeded(routed)
         return routed.failure(
             message,
-            why: "\(message) (\(dynamicRule.effectiveMethod) \(dynamicRule.url) was not called)")
+            why: {
+                guard case .dynamic(let dynamicRule) = routed.rule.kind else { return message }
+                return notCalled(message, dynamicRule)
+            }())
+    }
+
+    private static func webhookNeeded(_ routed: RoutedCall) -> String {
+        "dynamic rule \(routed.rule.id) needs its webhook; run with a webhook transport"
+    }
+
+    private static func notCalled(_ message: String, _ dynamicRule: DynamicRule) -> String {
+        "\(message) (\(dynamicRule.effectiveMethod) \(dynamicRule.url) was not called)"
     }
 }

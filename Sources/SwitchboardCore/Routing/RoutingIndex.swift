@@ -32,6 +32,14 @@ public struct RoutingIndex: Sendable {
     /// accept its caller (the rest would be skipped by the same filter).
     let defaultTrunksByCaller: [String: [Int]]
     let openDefaultTrunks: [Int]
+    /// `trunksByNumber` and `defaultTrunksByCaller` again, for the untraced path: one cache
+    /// line per lookup instead of three.
+    let trunkNumberTable: NumberTable
+    let defaultCallerTable: NumberTable
+    /// By trunk position: whether it filters callers or sources. Ten thousand trunks fit in
+    /// a few kilobytes that stay cached, so a trunk without filters is matched without
+    /// reading its `TrunkFilter`.
+    let trunkHasFilters: [Bool]
     let wildcardPool: RulePool
     let poolsByTrunk: [String: RulePool]
     /// Rules with at least one trunk ID, in ID order (considered when no trunk matched).
@@ -46,6 +54,22 @@ public struct RoutingIndex: Sendable {
     /// By trunk position: the pool of rules scoped to that trunk (looked up without hashing
     /// the trunk ID once the trunk matcher has found its position).
     let trunkPools: [RulePool]
+    /// By trunk position: where that trunk's pool sits in `trunkPoolRules` (nil when it is
+    /// too big for compact entries). Every small pool's entries and filter strings live in
+    /// two shared arrays, so an untraced call reads a few adjacent cache lines for its pool
+    /// instead of chasing a pool object and its four arrays.
+    let trunkPoolSpans: [PoolSpan]
+    let trunkPoolRules: [RulePool.CompactRule]
+    /// The filter strings `trunkPoolRules` point into.
+    let trunkPoolStrings: [String]
+    /// Whether any pool has a rule without a variant (the validator then has to run).
+    let hasUnsupportedRules: Bool
+
+    struct PoolSpan: Sendable {
+        let start: Int32
+        /// -1: the pool is too big; selection narrows it by number instead.
+        let count: Int32
+    }
 
     public static let defaultFullTraceLimit = 64
 
@@ -82,7 +106,10 @@ public struct RoutingIndex: Sendable {
             }
         }
         trunksByNumber = byNumber
+        trunkNumberTable = NumberTable(byNumber)
+        defaultCallerTable = NumberTable(defaultsByCaller)
         trunkFilters = self.trunks.map(TrunkFilter.init)
+        trunkHasFilters = trunkFilters.map { !$0.allowedNumbers.isEmpty || $0.hasAddressFilter }
         ruleFacts = self.rules.map(RuleFacts.init)
         defaultTrunks = defaults
         defaultTrunksByCaller = defaultsByCaller
@@ -105,9 +132,35 @@ public struct RoutingIndex: Sendable {
             }
         }
         wildcardPool = wildcard.build()
-        let pools = scoped.mapValues { $0.build() }
+        // The trunk pools' compact entries move to the shared arrays (one copy, not two).
+        var spans: [PoolSpan] = []
+        spans.reserveCapacity(self.trunks.count)
+        var flatRules: [RulePool.CompactRule] = []
+        var flatStrings: [String] = []
+        for trunk in self.trunks {
+            guard let builder = scoped[trunk.id] else {
+                spans.append(PoolSpan(start: 0, count: 0))
+                continue
+            }
+            guard builder.hasCompact, builder.compact.count == builder.members.count,
+                flatRules.count + builder.compact.count <= Int(Int32.max),
+                flatStrings.count + builder.filterStrings.count <= Int(Int32.max)
+            else {
+                spans.append(PoolSpan(start: 0, count: -1))
+                continue
+            }
+            let offset = Int32(flatStrings.count)
+            spans.append(PoolSpan(start: Int32(flatRules.count), count: Int32(builder.compact.count)))
+            for rule in builder.compact { flatRules.append(rule.rebased(by: offset)) }
+            flatStrings += builder.filterStrings
+        }
+        trunkPoolSpans = spans
+        trunkPoolRules = flatRules
+        trunkPoolStrings = flatStrings
+        let pools = scoped.mapValues { $0.build(keepingCompact: false) }
         poolsByTrunk = pools
         trunkPools = self.trunks.map { pools[$0.id] ?? RulePool.empty }
+        hasUnsupportedRules = wildcardPool.firstUnsupported != nil || pools.values.contains { $0.firstUnsupported != nil }
         scopedRules = scopedList
         rulePositions = positions
     }
@@ -159,7 +212,12 @@ public struct RoutingIndex: Sendable {
 /// entries per call.
 struct TrunkFilter: Sendable {
     let id: String
+    /// The trunk's name, for the outcome: with `id` on the line matching already read.
+    let name: String
     let isDefault: Bool
+    /// False when every setting the accepted call takes from the trunk (media, Krisp, timings,
+    /// header mappings) is unset: evaluation then never reads the trunk itself.
+    let hasSessionSettings: Bool
     let allowedNumbers: [String]
     /// `allowedNumbers`, each normalized.
     let allowedNormalized: [String]
@@ -176,7 +234,12 @@ struct TrunkFilter: Sendable {
 
     init(_ trunk: Trunk) {
         id = trunk.id
+        name = trunk.name
         isDefault = trunk.isDefault
+        hasSessionSettings =
+            trunk.media != nil || trunk.mediaEncryption != .disable || trunk.krispEnabled || trunk.ringingTimeout != nil
+            || trunk.maxCallDuration != nil || !trunk.headers.isEmpty || !trunk.headersToAttributes.isEmpty
+            || !trunk.attributesToHeaders.isEmpty || trunk.includeHeaders != .none
         allowedNumbers = trunk.allowedNumbers
         allowedNormalized = trunk.allowedNumbers.map(PhoneNumber.normalize)
         hasAddressFilter = !trunk.allowedAddresses.isEmpty
@@ -294,6 +357,14 @@ final class RulePool: Sendable {
         let numbersEnd: Int32
         /// A static rule's pin (nil: dynamic, or no variant; neither is filtered by pin).
         let staticPin: String?
+        let isDynamic: Bool
+
+        /// The same entry with its filter strings `offset` further on.
+        func rebased(by offset: Int32) -> CompactRule {
+            CompactRule(
+                position: position, priority: priority, inboundStart: inboundStart + offset, numbersStart: numbersStart + offset,
+                numbersEnd: numbersEnd + offset, staticPin: staticPin, isDynamic: isDynamic)
+        }
 
         /// `!RuleSelector.skips` for a rule of this pool (the trunk scope always holds here:
         /// a trunk's pool lists only rules scoped to it, the wildcard pool only unscoped ones).
@@ -312,24 +383,32 @@ final class RulePool: Sendable {
 
     /// The best member that passes the filters (`RuleFacts.ranksBefore`), or nil. Only for
     /// pools whose `compact` is filled (see `Builder.compactLimit`).
-    func bestPassing(_ call: SimulatedCall, facts: UnsafeBufferPointer<RuleFacts>) -> Int? {
-        filterStrings.withUnsafeBufferPointer { strings in
-            var best: CompactRule?
-            for rule in compact where rule.passes(call, strings) {
-                guard let current = best else {
-                    best = rule
-                    continue
-                }
-                if rule.priority != current.priority {
-                    if rule.priority < current.priority { best = rule }
-                    continue
-                }
-                let a = Int(rule.position)
-                let b = Int(current.position)
-                if RuleFacts.ranksBefore(facts[a], a, facts[b], b) { best = rule }
-            }
-            return best.map { Int($0.position) }
+    func bestPassing(_ call: SimulatedCall, facts: UnsafeBufferPointer<RuleFacts>) -> CompactRule? {
+        compact.withUnsafeBufferPointer { entries in
+            filterStrings.withUnsafeBufferPointer { strings in Self.bestPassing(entries, strings, call, facts: facts) }
         }
+    }
+
+    /// The best of `entries` that passes the filters, their filter strings in `strings`.
+    static func bestPassing(
+        _ entries: UnsafeBufferPointer<CompactRule>, _ strings: UnsafeBufferPointer<String>, _ call: SimulatedCall,
+        facts: UnsafeBufferPointer<RuleFacts>
+    ) -> CompactRule? {
+        var best: CompactRule?
+        for rule in entries where rule.passes(call, strings) {
+            guard let current = best else {
+                best = rule
+                continue
+            }
+            if rule.priority != current.priority {
+                if rule.priority < current.priority { best = rule }
+                continue
+            }
+            let a = Int(rule.position)
+            let b = Int(current.position)
+            if RuleFacts.ranksBefore(facts[a], a, facts[b], b) { best = rule }
+        }
+        return best
     }
 
     /// Rules whose filters could match the call exactly or after normalization, and rules
@@ -360,11 +439,15 @@ final class RulePool: Sendable {
                 filterStrings += rule.numbers
                 let kind = rule.kind
                 var staticPin = kind?.pin
-                if case .dynamic = kind { staticPin = nil }
+                var isDynamic = false
+                if case .dynamic = kind {
+                    staticPin = nil
+                    isDynamic = true
+                }
                 compact.append(
                     CompactRule(
                         position: Int32(position), priority: Int32(clamping: RulePriority.value(of: rule)), inboundStart: inboundStart,
-                        numbersStart: numbersStart, numbersEnd: Int32(filterStrings.count), staticPin: staticPin))
+                        numbersStart: numbersStart, numbersEnd: Int32(filterStrings.count), staticPin: staticPin, isDynamic: isDynamic))
             }
             if rule.kind == nil, firstUnsupported == nil { firstUnsupported = position }
             if rule.inboundNumbers.isEmpty, rule.numbers.isEmpty {
@@ -377,8 +460,10 @@ final class RulePool: Sendable {
             for key in Set(rule.numbers.map(PhoneNumber.normalize)) { byCallee[key, default: []].append(position) }
         }
 
-        func build() -> RulePool {
-            let full = members.count <= Self.compactLimit
+        /// - Parameter keepingCompact: false leaves `compact` empty (the index keeps the trunk
+        ///   pools' entries in its shared arrays).
+        func build(keepingCompact: Bool = true) -> RulePool {
+            let full = keepingCompact && members.count <= Self.compactLimit
             return RulePool(
                 members: members, unfiltered: unfiltered, byCaller: byCaller, byCallee: byCallee,
                 firstUnsupported: firstUnsupported, compact: full ? compact : [], filterStrings: full ? filterStrings : [])

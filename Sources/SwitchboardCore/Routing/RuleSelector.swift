@@ -122,29 +122,34 @@ enum RuleSelector {
     /// The same decision and notes as `select`, with no trace at all: for a call routed to a
     /// trunk whose pools are small (the usual case) only the pools' compact entries are read.
     static func selectUntraced(_ call: SimulatedCall, trunkPosition: Int?, in index: RoutingIndex) -> Result {
-        let trunkID = trunkPosition.map { index.trunkFilters[$0].id }
-        let limit = RulePool.Builder.compactLimit
         let wildcard = index.wildcardPool
-        guard let trunkPosition, wildcard.members.count <= limit, index.trunkPools[trunkPosition].members.count <= limit else {
-            var result = select(call, trunkID: trunkID, in: index, explain: false)
+        guard let trunkPosition, wildcard.members.count <= RulePool.Builder.compactLimit,
+            case let span = index.trunkPoolSpans[trunkPosition], span.count >= 0
+        else {
+            var result = select(call, trunkID: trunkPosition.map { index.trunkFilters[$0].id }, in: index, explain: false)
             result.trace = []
             return result
         }
-        let pool = index.trunkPools[trunkPosition]
         // No stored conflict and no rule without a variant: nothing can fail the call.
-        if !index.conflicts.all.isEmpty || wildcard.firstUnsupported != nil || pool.firstUnsupported != nil,
-            let failure = validationFailure(trunkID: trunkID, in: index)
+        if !index.conflicts.all.isEmpty || index.hasUnsupportedRules,
+            let failure = validationFailure(trunkID: index.trunkFilters[trunkPosition].id, in: index)
         {
             return Result(decision: failure.decision, trace: [])
         }
-        return index.ruleFacts.withUnsafeBufferPointer { facts in
-            guard let best = pool.bestPassing(call, facts: facts) ?? wildcard.bestPassing(call, facts: facts) else {
-                return Result(decision: .noneMatched, trace: [])
-            }
-            var notes: [String] = []
-            if facts[best].isDynamic, !call.pin.isEmpty || call.noPin { notes.append(dynamicPinNote(facts[best].id, call)) }
-            return Result(decision: .chosen(position: best), trace: [], notes: notes)
+        let best = index.ruleFacts.withUnsafeBufferPointer { facts in
+            index.trunkPoolRules.withUnsafeBufferPointer { rules in
+                index.trunkPoolStrings.withUnsafeBufferPointer { strings in
+                    let start = Int(span.start)
+                    let entries = UnsafeBufferPointer(rebasing: rules[start..<start + Int(span.count)])
+                    return RulePool.bestPassing(entries, strings, call, facts: facts)
+                }
+            } ?? wildcard.bestPassing(call, facts: facts)
         }
+        guard let best else { return Result(decision: .noneMatched, trace: []) }
+        let position = Int(best.position)
+        var notes: [String] = []
+        if best.isDynamic, !call.pin.isEmpty || call.noPin { notes.append(dynamicPinNote(index.ruleFacts[position].id, call)) }
+        return Result(decision: .chosen(position: position), trace: [], notes: notes)
     }
 
     private static func dynamicPinNote(_ ruleID: String, _ call: SimulatedCall) -> String {

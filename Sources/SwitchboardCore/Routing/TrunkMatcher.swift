@@ -119,6 +119,72 @@ enum TrunkMatcher {
         return Result(decision: .noTrunk, trace: trace)
     }
 
+    /// The decision of `match`, with no trace. The candidates come from the index's number
+    /// tables, listing trunks first and then default ones: the order does not change the
+    /// decision (a second listing trunk is an error whichever it is, and a default trunk is
+    /// chosen only when it is the one left). Only trunks with filters have them read.
+    static func matchUntraced(_ call: SimulatedCall, in index: RoutingIndex, sourceIP: IPAddress?) -> Decision {
+        var tally = UntracedTally(call: call, sourceIP: sourceIP)
+        let filtered = index.trunkHasFilters
+        for position in index.trunkNumberTable.positions(PhoneNumber.normalize(call.to)) {
+            guard tally.passes(position, filtered[position], index) else { continue }
+            if tally.specific != nil { return .error("Multiple SIP Trunks matched for \"\(call.to)\"") }
+            tally.specific = position
+        }
+        if let specific = tally.specific { return .matched(position: specific, kind: .specific) }
+        if index.defaultTrunks.count > index.fullTraceLimit {
+            // Only the default trunks that could accept this caller (the others' allowed_numbers refuse it).
+            for position in index.openDefaultTrunks where tally.passes(position, filtered[position], index) { tally.countDefault(position) }
+            for position in index.defaultCallerTable.positions(tally.normalizedCaller)
+            where tally.passes(position, filtered[position], index) {
+                tally.countDefault(position)
+            }
+        } else {
+            for position in index.defaultTrunks where tally.passes(position, filtered[position], index) { tally.countDefault(position) }
+        }
+        if tally.defaultCount > 1 { return .error("Multiple default SIP Trunks matched for \"\(call.to)\"") }
+        if let only = tally.firstDefault { return .matched(position: only, kind: .default) }
+        return .noTrunk
+    }
+
+    /// What `matchUntraced` has seen so far.
+    private struct UntracedTally {
+        let call: SimulatedCall
+        let sourceIP: IPAddress?
+        var specific: Int?
+        var firstDefault: Int?
+        var defaultCount = 0
+        private var normalized: String?
+
+        init(call: SimulatedCall, sourceIP: IPAddress?) {
+            self.call = call
+            self.sourceIP = sourceIP
+        }
+
+        /// The caller, normalized once when first needed.
+        var normalizedCaller: String {
+            mutating get {
+                if let normalized { return normalized }
+                let value = PhoneNumber.normalize(call.from)
+                normalized = value
+                return value
+            }
+        }
+
+        /// Whether the trunk's `allowed_numbers` and `allowed_addresses` let the call through.
+        mutating func passes(_ position: Int, _ hasFilters: Bool, _ index: RoutingIndex) -> Bool {
+            guard hasFilters else { return true }
+            let caller = normalizedCaller
+            return index.trunkFilters[position].allowsCaller(call.from, normalized: caller)
+                && index.trunkFilters[position].allowsSource(sourceIP, fromHost: call.fromHost)
+        }
+
+        mutating func countDefault(_ position: Int) {
+            if firstDefault == nil { firstDefault = position }
+            defaultCount += 1
+        }
+    }
+
     /// Why `allowed_numbers` refuses the caller (LiveKit compares exactly or normalized).
     private static func callerRefusal(_ trunk: Trunk, _ call: SimulatedCall, _ explain: Bool) -> String? {
         guard !trunk.allowedNumbers.isEmpty, !trunk.allowedNumbers.contains(where: { PhoneNumber.matches($0, call.from) }) else {
