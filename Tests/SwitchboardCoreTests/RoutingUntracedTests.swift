@@ -59,7 +59,7 @@ struct RoutingUntracedTests {
         let (trunks, rules, calls) = Self.configuration()
         // A limit of 1 makes the default trunks (three) be looked up by caller.
         for index in [RoutingIndex(trunks: trunks, rules: rules), RoutingIndex(trunks: trunks, rules: rules, fullTraceLimit: 1)] {
-            #expect(index.trunkPoolSpans.contains { $0.count == -1 })
+            #expect(index.trunkRouting.contains { $0.poolCount == -1 })
             for mode in [ProjectSettings.Mode.oss, .cloud] {
                 var outcomes: Set<CallOutcome.Result> = []
                 for call in calls {
@@ -98,6 +98,19 @@ struct RoutingUntracedTests {
             #expect(pending.dynamicRule == dynamic)
         }
         #expect(pendingCount > 10)
+    }
+
+    @Test("setLast: the same map as removing the key and setting it again")
+    func setLast() {
+        for key in ["a", "b", "c", "sip.callID"] {
+            var expected: StringMap = ["a": "1", "b": "2", "c": "3"]
+            expected[key] = nil
+            expected[key] = "new"
+            var map: StringMap = ["a": "1", "b": "2", "c": "3"]
+            map.setLast(key, "new")
+            #expect(map == expected, "\(key)")
+            #expect(map.keys.last == key)
+        }
     }
 
     @Test("number table: the same positions as the dictionary it is built from")

@@ -33,6 +33,13 @@ public struct StringMap: Sendable, Hashable, ExpressibleByDictionaryLiteral, Seq
         }
     }
 
+    /// Sets `key` to `value` and moves it to the end: `self[key] = nil` then
+    /// `self[key] = value` in one pass (routing sets its `sip.*` keys this way, per call).
+    public mutating func setLast(_ key: String, _ value: String) {
+        if let i = pairs.firstIndex(where: { $0.key == key }) { pairs.remove(at: i) }
+        pairs.append((key, value))
+    }
+
     public func makeIterator() -> IndexingIterator<[(key: String, value: String)]> { pairs.makeIterator() }
 
     public static func == (a: StringMap, b: StringMap) -> Bool {

@@ -49,7 +49,7 @@ extension RoutedCall {
         attributes.reserveCapacity(attributes.count + overrides.attributes.count + 6)
         for (key, value) in overrides.attributes { attributes[key] = value }
         Self.setRoutingAttribute(&attributes, "sip.callID", call.callID)
-        Self.setRoutingAttribute(&attributes, "sip.trunkID", hasTrunk ? matchedTrunk.id : "")
+        Self.setRoutingAttribute(&attributes, "sip.trunkID", trunkID)
 
         let presentation: CallerPresentation
         do {
@@ -115,26 +115,26 @@ extension RoutedCall {
             rule.hidePhoneNumber
             ? "identity from SHA-256 of the caller (hide_phone_number); sip.phoneNumber, sip.hostname, sip.trunkPhoneNumber left out"
             : "identity sip_ + caller"
-        var out = outcome(
-            .accept, sip: .ok,
-            extraTrace: [
-                TraceEntry(
-                    step: .evaluate, id: rule.id, outcome: "accept",
-                    why: explain ? "room \(Wording.quoted(room)): \(roomWhy); \(identityWhy)" : ""),
-                TraceEntry(step: .evaluate, id: rule.id, outcome: "session", why: explain ? sessionWhy(session, overrides) : ""),
-            ])
-        out.room = room
-        out.participant = participant
-        out.session = session
-        finishInPlace(&out)
+        // Built whole, once: filling in a pre-filled outcome copied all of its fields.
+        var out = CallOutcome(
+            call: call, trunk: trunkMatch, rule: ruleChoice, result: .accept, room: room, participant: participant, sip: .ok,
+            notes: notes,
+            trace: recordsTrace
+                ? trace + [
+                    TraceEntry(
+                        step: .evaluate, id: rule.id, outcome: "accept",
+                        why: explain ? "room \(Wording.quoted(room)): \(roomWhy); \(identityWhy)" : ""),
+                    TraceEntry(step: .evaluate, id: rule.id, outcome: "session", why: explain ? sessionWhy(session, overrides) : ""),
+                ] : trace,
+            session: session)
+        if isAfterPinPrompt { finishInPlace(&out) }
         return out
     }
 
     /// The attributes LiveKit sets itself overwrite the user's and are listed in the order
     /// LiveKit sets them, after the user's own.
     static func setRoutingAttribute(_ attributes: inout StringMap, _ key: String, _ value: String) {
-        attributes[key] = nil
-        attributes[key] = value
+        attributes.setLast(key, value)
     }
 
     /// Media, Krisp, preset and config from the rule (or overrides), the rest from the trunk.

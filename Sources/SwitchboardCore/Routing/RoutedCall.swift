@@ -29,6 +29,9 @@ public struct RoutedCall: Sendable, Equatable {
     private var trunks: [Trunk]
     /// nil when no trunk matched.
     private var trunkPosition: Int?
+    /// The trunk's ID, for `sip.trunkID`, passed in by the engine from the line it matched
+    /// the trunk with ("" when none matched).
+    private(set) var trunkID: String
     /// False when the engine knows the trunk sets nothing the session takes from it
     /// (`TrunkFilter.hasSessionSettings`), so evaluation need not read the trunk.
     var trunkHasSessionSettings = true
@@ -38,19 +41,20 @@ public struct RoutedCall: Sendable, Equatable {
         trace: [TraceEntry] = [], notes: [String] = []
     ) {
         self.init(
-            call: call, trunks: trunk.map { [$0] } ?? [], trunkPosition: trunk == nil ? nil : 0, trunkMatch: trunkMatch, rules: [rule],
-            rulePosition: 0, trace: trace, notes: notes)
+            call: call, trunks: trunk.map { [$0] } ?? [], trunkPosition: trunk == nil ? nil : 0, trunkID: trunk?.id ?? "",
+            trunkMatch: trunkMatch, rules: [rule], rulePosition: 0, trace: trace, notes: notes)
     }
 
     /// A call routed to `rules[rulePosition]` through `trunks[trunkPosition]`, sharing the
     /// arrays (the engine passes the index's).
     init(
-        call: SimulatedCall, trunks: [Trunk], trunkPosition: Int?, trunkMatch: CallOutcome.TrunkMatch?, rules: [DispatchRule],
-        rulePosition: Int, trace: [TraceEntry], notes: [String]
+        call: SimulatedCall, trunks: [Trunk], trunkPosition: Int?, trunkID: String, trunkMatch: CallOutcome.TrunkMatch?,
+        rules: [DispatchRule], rulePosition: Int, trace: [TraceEntry], notes: [String]
     ) {
         self.call = call
         self.trunks = trunks
         self.trunkPosition = trunkPosition
+        self.trunkID = trunkID
         self.trunkMatch = trunkMatch
         self.rules = rules
         self.rulePosition = rulePosition
@@ -72,6 +76,7 @@ public struct RoutedCall: Sendable, Equatable {
         set {
             trunks = newValue.map { [$0] } ?? []
             trunkPosition = newValue == nil ? nil : 0
+            trunkID = newValue?.id ?? ""
             trunkHasSessionSettings = true
         }
     }
@@ -108,11 +113,10 @@ public struct RoutedCall: Sendable, Equatable {
     /// An ERROR outcome: the dispatch RPC failed, so the bridge answers 503 `Try again later`.
     /// `why` is only built when the trace is recorded.
     public func failure(_ message: String, why: @autoclosure () -> String? = nil) -> CallOutcome {
-        var out = outcome(
-            .error, sip: .tryAgainLater,
-            extraTrace: [TraceEntry(step: .evaluate, id: rule.id, outcome: "error", why: why() ?? message)])
-        out.error = message
-        finishInPlace(&out)
+        var out = CallOutcome(
+            call: call, trunk: trunkMatch, rule: ruleChoice, result: .error, sip: .tryAgainLater, error: message, notes: notes,
+            trace: recordsTrace ? trace + [TraceEntry(step: .evaluate, id: rule.id, outcome: "error", why: why() ?? message)] : trace)
+        if isAfterPinPrompt { finishInPlace(&out) }
         return out
     }
 

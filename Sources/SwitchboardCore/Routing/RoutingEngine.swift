@@ -144,7 +144,8 @@ public struct RoutingEngine: Sendable {
             return .finished(dispatchEnded(.drop, sip: .dropped))
         case .chosen(let position):
             var routed = RoutedCall(
-                call: call, trunks: index.trunks, trunkPosition: trunkPosition, trunkMatch: trunkMatch, rules: index.rules,
+                call: call, trunks: index.trunks, trunkPosition: trunkPosition, trunkID: trunkMatch?.id ?? "", trunkMatch: trunkMatch,
+                rules: index.rules,
                 rulePosition: position, trace: trace, notes: selection.notes)
             routed.explain = explain
             routed.recordsTrace = recordsTrace

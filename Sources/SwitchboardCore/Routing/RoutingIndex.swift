@@ -36,10 +36,6 @@ public struct RoutingIndex: Sendable {
     /// line per lookup instead of three.
     let trunkNumberTable: NumberTable
     let defaultCallerTable: NumberTable
-    /// By trunk position: whether it filters callers or sources. Ten thousand trunks fit in
-    /// a few kilobytes that stay cached, so a trunk without filters is matched without
-    /// reading its `TrunkFilter`.
-    let trunkHasFilters: [Bool]
     let wildcardPool: RulePool
     let poolsByTrunk: [String: RulePool]
     /// Rules with at least one trunk ID, in ID order (considered when no trunk matched).
@@ -54,21 +50,25 @@ public struct RoutingIndex: Sendable {
     /// By trunk position: the pool of rules scoped to that trunk (looked up without hashing
     /// the trunk ID once the trunk matcher has found its position).
     let trunkPools: [RulePool]
-    /// By trunk position: where that trunk's pool sits in `trunkPoolRules` (nil when it is
-    /// too big for compact entries). Every small pool's entries and filter strings live in
-    /// two shared arrays, so an untraced call reads a few adjacent cache lines for its pool
-    /// instead of chasing a pool object and its four arrays.
-    let trunkPoolSpans: [PoolSpan]
+    /// By trunk position: what the untraced path reads first, eight bytes per trunk so that
+    /// it stays cached. Every small pool's entries and filter strings live in two shared
+    /// arrays, so an untraced call reads a few adjacent cache lines for its pool instead of
+    /// chasing a pool object and its four arrays.
+    let trunkRouting: [TrunkRouting]
     let trunkPoolRules: [RulePool.CompactRule]
     /// The filter strings `trunkPoolRules` point into.
     let trunkPoolStrings: [String]
     /// Whether any pool has a rule without a variant (the validator then has to run).
     let hasUnsupportedRules: Bool
 
-    struct PoolSpan: Sendable {
-        let start: Int32
-        /// -1: the pool is too big; selection narrows it by number instead.
-        let count: Int32
+    struct TrunkRouting: Sendable {
+        /// Where the trunk's pool starts in `trunkPoolRules`.
+        let poolStart: Int32
+        /// -1: the pool is too big for compact entries; selection narrows it by number instead.
+        let poolCount: Int32
+        /// Whether `allowed_numbers` or `allowed_addresses` is set (otherwise the trunk's
+        /// `TrunkFilter` need not be read to match it).
+        let hasFilters: Bool
     }
 
     public static let defaultFullTraceLimit = 64
@@ -109,7 +109,6 @@ public struct RoutingIndex: Sendable {
         trunkNumberTable = NumberTable(byNumber)
         defaultCallerTable = NumberTable(defaultsByCaller)
         trunkFilters = self.trunks.map(TrunkFilter.init)
-        trunkHasFilters = trunkFilters.map { !$0.allowedNumbers.isEmpty || $0.hasAddressFilter }
         ruleFacts = self.rules.map(RuleFacts.init)
         defaultTrunks = defaults
         defaultTrunksByCaller = defaultsByCaller
@@ -133,28 +132,31 @@ public struct RoutingIndex: Sendable {
         }
         wildcardPool = wildcard.build()
         // The trunk pools' compact entries move to the shared arrays (one copy, not two).
-        var spans: [PoolSpan] = []
+        var spans: [(start: Int32, count: Int32)] = []
         spans.reserveCapacity(self.trunks.count)
         var flatRules: [RulePool.CompactRule] = []
         var flatStrings: [String] = []
         for trunk in self.trunks {
             guard let builder = scoped[trunk.id] else {
-                spans.append(PoolSpan(start: 0, count: 0))
+                spans.append((0, 0))
                 continue
             }
             guard builder.hasCompact, builder.compact.count == builder.members.count,
                 flatRules.count + builder.compact.count <= Int(Int32.max),
                 flatStrings.count + builder.filterStrings.count <= Int(Int32.max)
             else {
-                spans.append(PoolSpan(start: 0, count: -1))
+                spans.append((0, -1))
                 continue
             }
             let offset = Int32(flatStrings.count)
-            spans.append(PoolSpan(start: Int32(flatRules.count), count: Int32(builder.compact.count)))
+            spans.append((Int32(flatRules.count), Int32(builder.compact.count)))
             for rule in builder.compact { flatRules.append(rule.rebased(by: offset)) }
             flatStrings += builder.filterStrings
         }
-        trunkPoolSpans = spans
+        trunkRouting = zip(spans, trunkFilters).map { span, filter in
+            TrunkRouting(
+                poolStart: span.start, poolCount: span.count, hasFilters: !filter.allowedNumbers.isEmpty || filter.hasAddressFilter)
+        }
         trunkPoolRules = flatRules
         trunkPoolStrings = flatStrings
         let pools = scoped.mapValues { $0.build(keepingCompact: false) }
@@ -209,8 +211,9 @@ public struct RoutingIndex: Sendable {
 
 /// A trunk's `allowed_numbers` and `allowed_addresses`, ready to apply to calls: the same
 /// verdicts as `PhoneNumber.matches` and `AddressFilter.evaluate`, without re-reading the
-/// entries per call.
-struct TrunkFilter: Sendable {
+/// entries per call. A class: reading a filter out of the index then retains one object
+/// instead of copying five fields.
+final class TrunkFilter: Sendable {
     let id: String
     /// The trunk's name, for the outcome: with `id` on the line matching already read.
     let name: String

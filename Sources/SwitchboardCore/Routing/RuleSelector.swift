@@ -124,7 +124,7 @@ enum RuleSelector {
     static func selectUntraced(_ call: SimulatedCall, trunkPosition: Int?, in index: RoutingIndex) -> Result {
         let wildcard = index.wildcardPool
         guard let trunkPosition, wildcard.members.count <= RulePool.Builder.compactLimit,
-            case let span = index.trunkPoolSpans[trunkPosition], span.count >= 0
+            case let span = index.trunkRouting[trunkPosition], span.poolCount >= 0
         else {
             var result = select(call, trunkID: trunkPosition.map { index.trunkFilters[$0].id }, in: index, explain: false)
             result.trace = []
@@ -139,8 +139,8 @@ enum RuleSelector {
         let best = index.ruleFacts.withUnsafeBufferPointer { facts in
             index.trunkPoolRules.withUnsafeBufferPointer { rules in
                 index.trunkPoolStrings.withUnsafeBufferPointer { strings in
-                    let start = Int(span.start)
-                    let entries = UnsafeBufferPointer(rebasing: rules[start..<start + Int(span.count)])
+                    let start = Int(span.poolStart)
+                    let entries = UnsafeBufferPointer(rebasing: rules[start..<start + Int(span.poolCount)])
                     return RulePool.bestPassing(entries, strings, call, facts: facts)
                 }
             } ?? wildcard.bestPassing(call, facts: facts)

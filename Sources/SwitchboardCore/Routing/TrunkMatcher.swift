@@ -125,22 +125,26 @@ enum TrunkMatcher {
     /// chosen only when it is the one left). Only trunks with filters have them read.
     static func matchUntraced(_ call: SimulatedCall, in index: RoutingIndex, sourceIP: IPAddress?) -> Decision {
         var tally = UntracedTally(call: call, sourceIP: sourceIP)
-        let filtered = index.trunkHasFilters
+        let trunks = index.trunkRouting
         for position in index.trunkNumberTable.positions(PhoneNumber.normalize(call.to)) {
-            guard tally.passes(position, filtered[position], index) else { continue }
+            guard tally.passes(position, trunks[position].hasFilters, index) else { continue }
             if tally.specific != nil { return .error("Multiple SIP Trunks matched for \"\(call.to)\"") }
             tally.specific = position
         }
         if let specific = tally.specific { return .matched(position: specific, kind: .specific) }
         if index.defaultTrunks.count > index.fullTraceLimit {
             // Only the default trunks that could accept this caller (the others' allowed_numbers refuse it).
-            for position in index.openDefaultTrunks where tally.passes(position, filtered[position], index) { tally.countDefault(position) }
+            for position in index.openDefaultTrunks where tally.passes(position, trunks[position].hasFilters, index) {
+                tally.countDefault(position)
+            }
             for position in index.defaultCallerTable.positions(tally.normalizedCaller)
-            where tally.passes(position, filtered[position], index) {
+            where tally.passes(position, trunks[position].hasFilters, index) {
                 tally.countDefault(position)
             }
         } else {
-            for position in index.defaultTrunks where tally.passes(position, filtered[position], index) { tally.countDefault(position) }
+            for position in index.defaultTrunks where tally.passes(position, trunks[position].hasFilters, index) {
+                tally.countDefault(position)
+            }
         }
         if tally.defaultCount > 1 { return .error("Multiple default SIP Trunks matched for \"\(call.to)\"") }
         if let only = tally.firstDefault { return .matched(position: only, kind: .default) }
