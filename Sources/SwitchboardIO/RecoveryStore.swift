@@ -75,15 +75,37 @@ public enum RecoveryStore {
     public static func hashes(of paths: [String]) -> [String: String] {
         var out: [String: String] = [:]
         for path in paths {
-            if let bytes = read(path) { out[path] = ContentHash.hex(ContentHash.fnv1a64(bytes)) }
+            if let bytes = read(path) { out[path] = ContentHash.hex(ContentHash.fingerprint(bytes)) }
         }
         return out
     }
 }
 
-/// FNV-1a, 64 bits: a fast fingerprint of a file's bytes (not a security hash; it only tells
-/// "the file changed since").
+/// Fingerprints that only tell "changed since" (not security hashes).
 public enum ContentHash {
+    /// A file's content fingerprint, eight bytes per step: the TUI hashes every input file
+    /// before its first frame, and FNV-1a's byte-at-a-time chain of multiplies took 7% of the
+    /// start-up on 10,000 rules. Each word is mixed in with a multiply and a fold of the high
+    /// half, the tail and the length at the end, so any changed, added or removed byte changes
+    /// the result with overwhelming likelihood.
+    public static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 32
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
+            hash = (hash ^ tail ^ UInt64(raw.count) << 56) &* 0x9E37_79B9_7F4A_7C15
+            return hash ^ (hash >> 29)
+        }
+    }
+
+    /// FNV-1a, 64 bits, for short keys (the recovery file's name from the input paths; kept so
+    /// existing recovery files are still found).
     public static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {

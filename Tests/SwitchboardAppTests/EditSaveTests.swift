@@ -13,7 +13,7 @@ struct EditSaveTests {
         var state = Fixtures.state()
         if recovery {
             state.options.recoveryPath = recoveryPath
-            state.options.fileHashes = ["samples/project.json": ContentHash.hex(ContentHash.fnv1a64(Array(Fixtures.projectJSON.utf8)))]
+            state.options.fileHashes = ["samples/project.json": ContentHash.hex(ContentHash.fingerprint(Array(Fixtures.projectJSON.utf8)))]
         }
         return state
     }

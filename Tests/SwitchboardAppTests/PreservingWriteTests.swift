@@ -43,7 +43,7 @@ struct PreservingWriteTests {
             return
         }
         // The hash of what is on disk, so the recovery file does not call the saved file changed.
-        let hash = ContentHash.hex(ContentHash.fnv1a64(Array(text.utf8)))
+        let hash = ContentHash.hex(ContentHash.fingerprint(Array(text.utf8)))
         #expect(result == FileWriteResult(path: path, purpose: .saveProject, outcome: .success(text.utf8.count), writtenHash: hash))
     }
 

@@ -50,7 +50,7 @@ extension App {
             let path = workspace.files[file].path
             paths.insert(path)
             let bytes = fileBytes(file, of: workspace)
-            hashes[path] = ContentHash.hex(ContentHash.fnv1a64(bytes))
+            hashes[path] = ContentHash.hex(ContentHash.fingerprint(bytes))
             effects.append(.writeFile(FileWrite(path: path, bytes: bytes, purpose: .saveProject, preserveLayout: true)))
         }
         state.edits.pendingSave = PendingSave(

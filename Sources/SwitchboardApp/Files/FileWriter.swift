@@ -40,7 +40,7 @@ final class FileWriter: Sendable {
         let bytes = request.preserveLayout ? layoutPreserving(request) : request.bytes
         do {
             try AtomicFile.write(bytes, to: request.path)
-            let hash = bytes == request.bytes ? nil : ContentHash.hex(ContentHash.fnv1a64(bytes))
+            let hash = bytes == request.bytes ? nil : ContentHash.hex(ContentHash.fingerprint(bytes))
             return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .success(bytes.count), writtenHash: hash)
         } catch {
             return FileWriteResult(path: request.path, purpose: request.purpose, outcome: .failure(.failed(error.description)))
