@@ -70,28 +70,34 @@ public struct WorkspaceCatalog: Sendable {
 
     private init(workspace: Workspace, findings diagnostics: [Diagnostic]?) {
         self.workspace = workspace
-        dynamicRuleCount = workspace.rules.count(where: {
-            if case .dynamic = $0.kind { return true }
+        dynamicRuleCount = workspace.rules.indices.count(where: {
+            if case .dynamic = workspace.rules[$0].kind { return true }
             return false
         })
 
-        trunkIDs = workspace.trunks.map(\.id)
-        ruleIDs = workspace.rules.map(\.id)
+        trunkIDs = workspace.trunks.indices.map { workspace.trunks[$0].id }
+        ruleIDs = workspace.rules.indices.map { workspace.rules[$0].id }
         var trunkPositions: [String: Int] = [:]
-        for (position, trunk) in workspace.trunks.enumerated() where trunkPositions[trunk.id] == nil {
-            trunkPositions[trunk.id] = position
+        trunkPositions.reserveCapacity(workspace.trunks.count)
+        for position in workspace.trunks.indices where trunkPositions[trunkIDs[position]] == nil {
+            trunkPositions[trunkIDs[position]] = position
         }
         var rulePositions: [String: Int] = [:]
         var rulesByTrunk: [String: [Int]] = [:]
         var wildcardRules: [Int] = []
-        for (position, rule) in workspace.rules.enumerated() {
-            if rulePositions[rule.id] == nil { rulePositions[rule.id] = position }
-            if rule.trunkIds.isEmpty { wildcardRules.append(position) }
+        rulePositions.reserveCapacity(workspace.rules.count)
+        // By index, reading two fields: iterating the rules would copy each whole rule (a
+        // retain per string), which was a fifth of building the catalog.
+        for position in workspace.rules.indices {
+            let id = workspace.rules[position].id
+            let trunkIds = workspace.rules[position].trunkIds
+            if rulePositions[id] == nil { rulePositions[id] = position }
+            if trunkIds.isEmpty { wildcardRules.append(position) }
             // One trunk ID is the common case: no set needed to drop repeats.
-            if rule.trunkIds.count == 1 {
-                rulesByTrunk[rule.trunkIds[0], default: []].append(position)
+            if trunkIds.count == 1 {
+                rulesByTrunk[trunkIds[0], default: []].append(position)
             } else {
-                for trunkID in Set(rule.trunkIds) { rulesByTrunk[trunkID, default: []].append(position) }
+                for trunkID in Set(trunkIds) { rulesByTrunk[trunkID, default: []].append(position) }
             }
         }
         self.trunkPositions = trunkPositions
@@ -110,8 +116,8 @@ public struct WorkspaceCatalog: Sendable {
         }
         itemsPerFile = perFile
 
-        trunkSearch = SearchIndex(workspace.trunks.map(Self.searchFields))
-        ruleSearch = SearchIndex(workspace.rules.map(Self.searchFields))
+        trunkSearch = SearchIndex(workspace.trunks.indices.map { Self.searchFields(workspace.trunks[$0]) })
+        ruleSearch = SearchIndex(workspace.rules.indices.map { Self.searchFields(workspace.rules[$0]) })
         orders = OrderCache(workspace: workspace)
     }
 
