@@ -50,7 +50,11 @@ public enum CompatibilityNotes {
                 "the proposal sends only the seven standard fields; rule_id, sip_call_id, source_ip and headers are not sent there")
         }
         if exchange.request.headers["Authorization"] != nil {
-            notes.append("the proposal's request is not signed (no Authorization header)")
+            // Worded from this request's side: "not signed" next to a signed request read as a
+            // contradiction.
+            notes.append(
+                "this request is signed; the proposal's code sends no Authorization header, so a webhook that checks it refuses those calls"
+            )
         }
         return notes
     }
