@@ -40,43 +40,75 @@ public struct RuleConflicts: Sendable {
 
     /// Rules are checked in ID order, as LiveKit's store lists them.
     public init(rules: [DispatchRule]) {
-        // Positions are sorted, not the rules: moving 100,000 large values costs far more.
-        let ids = rules.map(\.id)
-        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        // Almost every rule has keys no other rule has. One pass over the rules as they are
+        // finds the few that share one (by the key's hash: a collision only adds a rule to
+        // check); only those are put in ID order and checked exactly. A rule whose keys are
+        // all its own neither conflicts nor owns a key another rule meets, so leaving it out
+        // changes nothing, and sorting 100,000 IDs was most of this check's time.
+        var lastByHash: [Int: Int] = [:]
+        lastByHash.reserveCapacity(rules.count)
+        var shares = [Bool](repeating: false, count: rules.count)
+        var withoutKind: [Int] = []
+        for position in rules.indices {
+            guard let pin = rules[position].rule?.kind?.pin else {
+                withoutKind.append(position)
+                continue
+            }
+            Self.forEachKey(of: rules[position], pin: pin) { key in
+                if let previous = lastByHash.updateValue(position, forKey: key.hashValue), previous != position {
+                    shares[previous] = true
+                    shares[position] = true
+                }
+            }
+        }
+        unsupported = Self.inIDOrder(withoutKind, of: rules).map { rules[$0].id }
+        let order = Self.inIDOrder(rules.indices.filter { shares[$0] }, of: rules)
+        guard !order.isEmpty else { return }
+
         var owner: [Key: Int] = [:]
-        owner.reserveCapacity(rules.count)
         var pairIndex: [[Int]: Int] = [:]
         for (index, position) in order.enumerated() {
             let rule = rules[position]
-            guard let kind = rule.kind else {
-                unsupported.append(rule.id)
-                continue
+            guard let pin = rule.kind?.pin else { continue }
+            Self.forEachKey(of: rule, pin: pin) { key in
+                guard let first = owner[key] else {
+                    owner[key] = index
+                    return
+                }
+                guard first != index else { return }
+                // A pair is listed once, but indexed under every trunk it shares, so a
+                // call on any of those trunks sees it.
+                let pair =
+                    pairIndex[[first, index]]
+                    ?? {
+                        let existing = rules[order[first]]
+                        all.append(Conflict(existing: existing.id, existingName: existing.name, other: rule.id, trunk: key.trunk))
+                        pairIndex[[first, index]] = all.count - 1
+                        return all.count - 1
+                    }()
+                if firstByTrunk[key.trunk] == nil { firstByTrunk[key.trunk] = pair }
             }
-            let pin = kind.pin
-            let trunks = rule.trunkIds.isEmpty ? [""] : rule.trunkIds
-            let inbound = rule.inboundNumbers.isEmpty ? [""] : rule.inboundNumbers.map(PhoneNumber.normalize)
-            let numbers = rule.numbers.isEmpty ? [""] : rule.numbers.map(PhoneNumber.normalize)
-            for trunk in trunks {
-                for i in inbound {
-                    for n in numbers {
-                        let key = Key(pin: pin, trunk: trunk, inbound: i, number: n)
-                        if let first = owner[key] {
-                            guard first != index else { continue }
-                            // A pair is listed once, but indexed under every trunk it shares, so a
-                            // call on any of those trunks sees it.
-                            let pair =
-                                pairIndex[[first, index]]
-                                ?? {
-                                    let existing = rules[order[first]]
-                                    all.append(Conflict(existing: existing.id, existingName: existing.name, other: rule.id, trunk: trunk))
-                                    pairIndex[[first, index]] = all.count - 1
-                                    return all.count - 1
-                                }()
-                            if firstByTrunk[trunk] == nil { firstByTrunk[trunk] = pair }
-                        } else {
-                            owner[key] = index
-                        }
-                    }
+        }
+    }
+
+    /// Positions of `rules` sorted by ID (stable: equal IDs keep their order).
+    static func inIDOrder(_ positions: [Int], of rules: [DispatchRule]) -> [Int] {
+        positions.sorted { rules[$0].id < rules[$1].id }
+    }
+
+    /// The rule's keys: every trunk (or `""`), every normalized inbound number (or `""`),
+    /// every normalized number (or `""`), in that nesting.
+    static func forEachKey(of rule: DispatchRule, pin: String, _ body: (Key) -> Void) {
+        let trunks = rule.trunkIds
+        let inbound = rule.inboundNumbers
+        let numbers = rule.numbers
+        for t in 0..<max(trunks.count, 1) {
+            let trunk = trunks.isEmpty ? "" : trunks[t]
+            for i in 0..<max(inbound.count, 1) {
+                let caller = inbound.isEmpty ? "" : PhoneNumber.normalize(inbound[i])
+                for n in 0..<max(numbers.count, 1) {
+                    let number = numbers.isEmpty ? "" : PhoneNumber.normalize(numbers[n])
+                    body(Key(pin: pin, trunk: trunk, inbound: caller, number: number))
                 }
             }
         }
