@@ -3,16 +3,30 @@ public struct ValidationReport: Sendable {
     public var workspace: Workspace
     public var diagnostics: [Diagnostic]
 
-    /// Names by item, built once: looking each one up in the lists would make a report over
-    /// 100,000 rules quadratic.
+    /// Names of the items the report mentions, built once: looking each one up in the lists
+    /// would make a report over 100,000 rules quadratic, and a table of every item's name
+    /// would cost more than the report when few items have findings.
     let names: [ItemKey: String]
 
     public init(workspace: Workspace, diagnostics: [Diagnostic]) {
         self.workspace = workspace
+        var mentioned = Set<ItemKey>()
+        for d in diagnostics {
+            if let item = d.item { mentioned.insert(item) }
+        }
         var names: [ItemKey: String] = [:]
-        names.reserveCapacity(workspace.trunks.count + workspace.rules.count)
-        for trunk in workspace.trunks { names[ItemKey(.trunk, trunk.id)] = trunk.name }
-        for rule in workspace.rules { names[ItemKey(.rule, rule.id)] = rule.name }
+        names.reserveCapacity(mentioned.count)
+        if !mentioned.isEmpty {
+            // By index: `for rule in rules` would copy (retain) every field of every rule.
+            for i in workspace.trunks.indices {
+                let key = ItemKey(.trunk, workspace.trunks[i].id)
+                if mentioned.contains(key) { names[key] = workspace.trunks[i].name }
+            }
+            for i in workspace.rules.indices {
+                let key = ItemKey(.rule, workspace.rules[i].id)
+                if mentioned.contains(key) { names[key] = workspace.rules[i].name }
+            }
+        }
         self.names = names
         self.diagnostics = diagnostics.sorted { a, b in
             if a.severity != b.severity { return a.severity < b.severity }
