@@ -44,11 +44,13 @@ public enum WorkspaceLoader {
                     >
                 ) throws(InputError) {
                     for i in items.indices {
-                        if items[i][keyPath: id].isEmpty {
-                            items[i][keyPath: id] = prefix + GeneratedID.suffix(using: &rng)
-                            workspace.newIDs.insert(items[i][keyPath: id])
+                        // Read through `Identifiable`: a key path read here copied the whole item.
+                        var itemID = items[i].id
+                        if itemID.isEmpty {
+                            itemID = prefix + GeneratedID.suffix(using: &rng)
+                            items[i][keyPath: id] = itemID
+                            workspace.newIDs.insert(itemID)
                         }
-                        let itemID = items[i][keyPath: id]
                         guard workspace.origins.updateValue(fileIndex, forKey: ItemKey(kind, itemID)) != nil else { continue }
                         let first =
                             items.firstIndex(where: { $0[keyPath: id] == itemID }).flatMap {
