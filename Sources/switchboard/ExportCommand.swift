@@ -31,6 +31,7 @@ struct ExportCommand: ParsableCommand {
         }
         do {
             let files = format.files(of: workspace, names: names)
+            KeptUntilExit.keep((workspace, files))
             if !format.writesDirectory {
                 try AtomicFile.write(JSONWriter.bytes(files[0].document), to: output)
                 print(output)

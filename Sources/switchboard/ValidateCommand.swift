@@ -16,6 +16,7 @@ struct ValidateCommand: ParsableCommand {
         let workspace = try input.loadWorkspace()
         let diagnostics = WorkspaceValidator.validate(workspace)
         let report = ValidationReport(workspace: workspace, diagnostics: diagnostics)
+        KeptUntilExit.keep(report)
         if json {
             CLIOutput.printJSON(report.json)
         } else {
