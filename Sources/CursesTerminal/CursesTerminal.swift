@@ -22,7 +22,7 @@ public final class CursesTerminal: TerminalBackend {
         public var enableMouse: Bool
         /// Restore the terminal on SIGINT/SIGTERM/SIGHUP (see ``TerminalRestore``).
         public var handleSignals: Bool
-        /// SIGTERM and SIGHUP only ask the app to end (``CursesTerminal/takeTerminationRequest()``),
+        /// SIGTERM, SIGHUP and SIGINT only ask the app to end (``CursesTerminal/takeTerminationRequest()``),
         /// so it can save first; see ``TerminationRequest``. Needs `handleSignals`.
         public var deferTermination = false
         /// The process environment, injectable for tests.

@@ -1,10 +1,11 @@
 import Glibc
 import Synchronization
 
-/// SIGTERM and SIGHUP as a request to the app instead of an immediate exit, so it can keep
-/// what must not be lost (the TUI writes its unsaved edits to a recovery file) and then end
-/// exactly as the sender expects (``CursesTerminal/exitBySignal(_:)``: terminal restored,
-/// status 128+n).
+/// SIGTERM, SIGHUP and SIGINT (ctrl+c) as a request to the app instead of an immediate exit,
+/// so it can keep what must not be lost (the TUI writes its unsaved edits to a recovery file)
+/// and then end exactly as the sender expects (``CursesTerminal/exitBySignal(_:)``: terminal
+/// restored, status 128+n). ctrl+c is the key people press to get out of a program; it must
+/// not be the one way to lose an edit.
 ///
 /// The handler only records the signal (an atomic store) and posts a semaphore (`sem_post` is
 /// async-signal-safe). A watchdog thread waits on that semaphore: if the process has not ended
@@ -12,11 +13,11 @@ import Synchronization
 /// whose `atexit` hook (``TerminalRestore``) still restores the terminal. A stuck app can
 /// therefore never make SIGTERM hang.
 enum TerminationRequest {
-    static let signals: [Int32] = [SIGTERM, SIGHUP]
+    static let signals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
     /// How long the app has, after the first signal, to finish on its own.
     static let grace = 2
 
-    /// Installs the recording handler over the restore-and-exit one for SIGTERM and SIGHUP
+    /// Installs the recording handler over the restore-and-exit one for ``signals``
     /// (the dispositions ``TerminalRestore`` saved stay the ones restored at shutdown).
     static func install() {
         // Created here, on a normal thread: the handler must never run a lazy initializer.
@@ -62,7 +63,7 @@ enum TerminationRequest {
 }
 
 extension CursesTerminal {
-    /// SIGTERM or SIGHUP arrived (with ``Options/deferTermination``): the signal, once.
+    /// SIGTERM, SIGHUP or SIGINT arrived (with ``Options/deferTermination``): the signal, once.
     public func takeTerminationRequest() -> Int32? {
         TerminationRequest.take()
     }

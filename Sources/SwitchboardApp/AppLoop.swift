@@ -46,7 +46,7 @@ public enum AppLoop {
             if messages.isEmpty {
                 messages = readMessages(backend, presenter: &presenter, clock: clock)
             }
-            // SIGTERM/SIGHUP (polled: the handler only sets a flag): first, before any key.
+            // SIGTERM/SIGHUP/SIGINT (polled: the handler only sets a flag): first, before any key.
             if !terminating, terminationRequested() {
                 terminating = true
                 messages.insert(.terminationRequested, at: 0)

@@ -21,7 +21,7 @@ public enum Message: Sendable {
     case fileRead(FileReadResult)
     /// A ``Effect/runCall(_:)`` finished (or failed) with everything the panes show.
     case callFinished(CallResult)
-    /// SIGTERM or SIGHUP arrived: save what must not be lost (the recovery file), then quit.
+    /// SIGTERM, SIGHUP or SIGINT (ctrl+c) arrived: save what must not be lost (the recovery file), then quit.
     case terminationRequested
     /// A ``Effect/check(_:)`` finished.
     case checked(CheckResult)

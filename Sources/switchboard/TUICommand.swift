@@ -81,7 +81,7 @@ struct TUICommand: AsyncParsableCommand {
             },
             copyToClipboard: { text in terminal.copyToClipboard(text, inTmux: environment["TMUX"] != nil) },
             webhook: webhook.context)
-        // SIGTERM/SIGHUP: the app wrote its recovery file; end as the signal would have.
+        // SIGTERM/SIGHUP/SIGINT: the app wrote its recovery file; end as the signal would have.
         var terminationSignal: Int32?
         AppLoop.run(
             state, backend: terminal, theme: chosenTheme, runner: runner,

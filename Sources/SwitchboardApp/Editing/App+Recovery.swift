@@ -41,7 +41,7 @@ extension App {
         return []
     }
 
-    /// SIGTERM or SIGHUP: the unsaved edits go to the recovery file now (the runner writes it
+    /// SIGTERM, SIGHUP or SIGINT: the unsaved edits go to the recovery file now (the runner writes it
     /// before returning), then the app quits and the caller ends with the signal's status.
     static func terminationRequested(_ state: inout AppState) -> [Effect] {
         state.isQuitting = true
