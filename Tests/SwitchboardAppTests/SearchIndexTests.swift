@@ -1,3 +1,4 @@
+import SwitchboardCore
 import Testing
 
 @testable import SwitchboardApp
@@ -28,7 +29,7 @@ struct SearchIndexTests {
 
     @Test("random items and queries: the same answer as a plain substring search")
     func agreesWithPlainSearch() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let alphabet = Array("abcdesu +_-.:/19É".unicodeScalars)
         func word(_ length: Int) -> String {
             String(String.UnicodeScalarView((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
@@ -53,18 +54,5 @@ struct SearchIndexTests {
             if !answer.isEmpty { matchedSomething += 1 }
         }
         #expect(matchedSomething > 100, "the queries exercised matches, not only misses")
-    }
-}
-
-/// A small deterministic generator (the test must fail the same way every run).
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
