@@ -34,11 +34,11 @@ struct SearchIndexTests {
         func word(_ length: Int) -> String {
             String(String.UnicodeScalarView((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
         }
-        let fields = (0..<2_000).map { _ in (0..<Int(generator.next() % 4)).map { _ in word(Int(generator.next() % 40)) } }
+        let fields = (0..<600).map { _ in (0..<Int(generator.next() % 4)).map { _ in word(Int(generator.next() % 40)) } }
         let index = SearchIndex(fields)
         let all = Array(fields.indices)
         var matchedSomething = 0
-        for _ in 0..<400 {
+        for _ in 0..<300 {
             // Queries cut from the items' own text match something; random ones mostly don't.
             let query: String
             if generator.next() % 2 == 0, let source = fields[Int(generator.next() % UInt64(fields.count))].first, !source.isEmpty {
