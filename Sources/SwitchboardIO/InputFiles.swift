@@ -67,6 +67,48 @@ public enum InputFiles {
         return complete ? bytes : nil
     }
 
+    /// Files from this size on are read as `ReleasableBytes`: the loader gives their pages back
+    /// as it reads past them, so a large list and its model are not both held in full.
+    static let releasableSize = 4 << 20
+
+    /// A large regular file read into pages of its own (not the heap's), which the loader gives
+    /// back with `madvise`; reading it again, for errors, reads the file. Nil for anything else,
+    /// which `readOne` then reads (and reports) as before.
+    static func readReleasable(_ path: String) -> SourceDocument? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= releasableSize else { return nil }
+        let size = Int(info.st_size)
+        let mapped = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let region = mapped, region != MAP_FAILED else { return nil }
+        var filled = 0
+        while filled < size {
+            let n = Glibc.read(fd, region + filled, size - filled)
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            filled += n
+        }
+        var extra: UInt8 = 0
+        guard filled == size, Glibc.read(fd, &extra, 1) == 0 else {
+            munmap(region, size)
+            return nil
+        }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let bytes = ReleasableBytes(
+            buffer: UnsafeBufferPointer(start: region.assumingMemoryBound(to: UInt8.self), count: size),
+            release: { range in
+                // Whole pages only: the bytes around the range may still be read.
+                let start = (range.lowerBound + page - 1) / page * page
+                let end = range.upperBound / page * page
+                if end > start { madvise(region + start, end - start, MADV_DONTNEED) }
+            },
+            contents: { readRegularFile(path) ?? FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [] },
+            deallocate: { munmap(region, size) })
+        return SourceDocument(path: path, releasable: bytes)
+    }
+
     /// Loads files into a workspace; IDs for new items come from `rng`. Files that cannot be
     /// read and files that cannot be parsed are reported together, in argument order.
     public static func loadWorkspace(
@@ -75,6 +117,10 @@ public enum InputFiles {
         var documents: [SourceDocument] = []
         var errors: [InputError] = []
         for path in paths {
+            if let document = readReleasable(path) {
+                documents.append(document)
+                continue
+            }
             switch readOne(path) {
             case .success(let document): documents.append(document)
             case .failure(let error): errors.append(error)

@@ -427,7 +427,22 @@ public struct JSONElements: Sequence {
         case values([JSONValue])
         /// `start` is just past the array's `[`; `count` the number of elements a bracket scan
         /// found (exact for a valid document).
-        case deferred(bytes: [UInt8], start: Int, count: Int, failure: DeferredFailure)
+        case deferred(bytes: DocumentBytes, start: Int, count: Int, failure: DeferredFailure)
+    }
+
+    /// The document a deferred list is read from.
+    enum DocumentBytes {
+        case array([UInt8])
+        /// A file's buffer, given back as an iterator that may (`givesBackConsumedBytes`) reads
+        /// past it.
+        case releasable(ReleasableBytes)
+
+        func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            switch self {
+            case .array(let bytes): return bytes.withUnsafeBufferPointer(body)
+            case .releasable(let source): return body(source.buffer)
+            }
+        }
     }
 
     /// Set when a deferred element failed to parse; the caller then reads the document again
@@ -440,7 +455,7 @@ public struct JSONElements: Sequence {
 
     public init(_ values: [JSONValue]) { storage = .values(values) }
 
-    init(bytes: [UInt8], start: Int, count: Int) {
+    init(bytes: DocumentBytes, start: Int, count: Int) {
         storage = .deferred(bytes: bytes, start: start, count: count, failure: DeferredFailure())
     }
 
@@ -462,6 +477,26 @@ public struct JSONElements: Sequence {
         let storage: Storage
         var position: Int
         var done = false
+        /// Set by the one pass that reads a list for good: the bytes of the elements behind it
+        /// are given back (a releasable document only), in steps of `giveBackStep` bytes.
+        var givesBackConsumedBytes = false
+        private var consumedFrom: Int?
+        static let giveBackStep = 1 << 20
+
+        init(storage: Storage, position: Int) {
+            self.storage = storage
+            self.position = position
+        }
+
+        /// Gives back what the elements read so far occupied; the element at `position` and
+        /// everything after it stay.
+        mutating func giveBackConsumed() {
+            guard givesBackConsumedBytes, case .deferred(.releasable(let source), let start, _, _) = storage else { return }
+            let from = consumedFrom ?? start
+            guard position - from >= Self.giveBackStep else { return }
+            source.release(from..<position)
+            consumedFrom = position
+        }
 
         public mutating func next() -> JSONValue? {
             switch storage {
@@ -472,7 +507,7 @@ public struct JSONElements: Sequence {
             case .deferred(let bytes, _, _, let failure):
                 guard !done else { return nil }
                 let start = position
-                let result = bytes.withUnsafeBufferPointer { buffer -> (JSONValue?, Int, Bool) in
+                let result = bytes.withBuffer { buffer -> (JSONValue?, Int, Bool) in
                     var cursor = Cursor(buffer)
                     cursor.index = start
                     // The root object and this array enclose every element.
@@ -486,6 +521,7 @@ public struct JSONElements: Sequence {
                 position = result.1
                 if result.2 { failure.failed = true }
                 if result.0 == nil { done = true }
+                giveBackConsumed()
                 return result.0
             }
         }
@@ -507,7 +543,13 @@ extension JSONParser {
     public static func parseDeferringLists(
         _ bytes: [UInt8], keys: Set<String>
     ) -> (root: JSONObject, elements: [String: JSONElements])? {
-        let found = bytes.withUnsafeBufferPointer { buffer -> (JSONObject, [String: (start: Int, count: Int)])? in
+        parseDeferringLists(.array(bytes), keys: keys)
+    }
+
+    static func parseDeferringLists(
+        _ bytes: JSONElements.DocumentBytes, keys: Set<String>
+    ) -> (root: JSONObject, elements: [String: JSONElements])? {
+        let found = bytes.withBuffer { buffer -> (JSONObject, [String: (start: Int, count: Int)])? in
             var cursor = Cursor(buffer)
             return try? cursor.parseRootDeferring(keys)
         }

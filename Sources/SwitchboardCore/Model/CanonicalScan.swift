@@ -257,7 +257,7 @@ extension JSONElements.Iterator {
     mutating func nextCanonical<M: ProtoMessage>(_: M.Type, accept: (MessageSource.Layout) -> Bool) -> M? {
         guard case .deferred(let bytes, _, _, _) = storage, !done else { return nil }
         let start = position
-        let scanned = bytes.withUnsafeBufferPointer { buffer -> (M, Int)? in
+        let scanned = bytes.withBuffer { buffer -> (M, Int)? in
             var cursor = Cursor(buffer)
             cursor.index = start
             // The root object and this array enclose every element (as in `next()`).
@@ -278,6 +278,7 @@ extension JSONElements.Iterator {
         }
         guard let (message, next) = scanned else { return nil }
         position = next
+        giveBackConsumed()
         return message
     }
 }

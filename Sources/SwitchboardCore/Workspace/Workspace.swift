@@ -54,9 +54,27 @@ public struct LoadedFile: Sendable, Equatable {
 /// A file's name and bytes; reading them is the caller's I/O, so loading stays pure.
 public struct SourceDocument: Sendable {
     public var path: String
-    public var bytes: [UInt8]
+    /// The file's bytes. For a document read as `ReleasableBytes` this reads the file again
+    /// (only the ordinary parse and error positions use it there).
+    public var bytes: [UInt8] {
+        get { releasable?.contents() ?? stored }
+        set {
+            stored = newValue
+            releasable = nil
+        }
+    }
+    private var stored: [UInt8]
+    /// Set when the loader may give the bytes back as it reads past them.
+    public private(set) var releasable: ReleasableBytes?
+
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        self.stored = bytes
+    }
+
+    public init(path: String, releasable: ReleasableBytes) {
+        self.path = path
+        self.stored = []
+        self.releasable = releasable
     }
 }

@@ -141,7 +141,8 @@ public enum WorkspaceLoader {
     /// only one item's JSON tree exists at once. Nil for any other shape and for any error,
     /// which the ordinary path then reports exactly as always (syntax errors first).
     static func readListsInPlace(_ document: SourceDocument) -> ParsedFile? {
-        guard let (root, lists) = JSONParser.parseDeferringLists(document.bytes, keys: listKeys) else { return nil }
+        let bytes = document.releasable.map(JSONElements.DocumentBytes.releasable) ?? .array(document.bytes)
+        guard let (root, lists) = JSONParser.parseDeferringLists(bytes, keys: listKeys) else { return nil }
         let keys = Set(root.keys)
         let isList = keys.contains("items")
         guard
@@ -242,6 +243,8 @@ public enum WorkspaceLoader {
         let ruleKinds = FileShape.LayoutKinds(DispatchRule.table)
         let trunkKinds = FileShape.LayoutKinds(Trunk.table)
         var iterator = items.makeIterator()
+        // This pass reads each item once; an error makes the caller read the file again.
+        iterator.givesBackConsumedBytes = true
         var i = 0
         while true {
             defer { i += 1 }
@@ -327,6 +330,7 @@ public enum WorkspaceLoader {
         var out: [M] = []
         out.reserveCapacity(elements.count)
         var iterator = elements.makeIterator()
+        iterator.givesBackConsumedBytes = true
         var i = 0
         while true {
             defer { i += 1 }
