@@ -18,6 +18,14 @@ public enum App {
     /// ``update(_:_:)`` in place: what the loop calls, so large arrays in the state are not
     /// copied on every keystroke.
     public static func reduce(_ state: inout AppState, _ message: Message) -> [Effect] {
+        var effects = handle(&state, message)
+        // Whatever replaced the catalog (start-up, an edit of a large workspace) may have left
+        // its check to the background: ask for it once per workspace revision.
+        if let check = requestCheckIfNeeded(&state) { effects.append(check) }
+        return effects
+    }
+
+    private static func handle(_ state: inout AppState, _ message: Message) -> [Effect] {
         switch message {
         case .key(.resize):
             return []

@@ -37,8 +37,7 @@ public enum AppLoop {
         let theme = theme.adapted(to: backend.colorDepth)
         var presenter = FramePresenter()
         var terminating = false
-        _ = App.reduce(&state, .resize(backend.size))
-        for effect in App.initialEffects(state) { runner.run(effect) }
+        for effect in App.reduce(&state, .resize(backend.size)) { runner.run(effect) }
         presenter.present(App.view(state, size: state.size, theme: theme), on: backend)
         if case .stop = afterFirstFrame() { return state }
         while !state.isQuitting {

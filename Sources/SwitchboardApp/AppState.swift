@@ -42,6 +42,8 @@ public struct AppState: Sendable {
     /// Changes whenever the workspace does (edit, undo, reload): the call runner rebuilds its
     /// routing index only when a run's revision differs from the last one.
     public private(set) var workspaceRevision = 0
+    /// The revision a background check was last asked for (``App/requestCheckIfNeeded(_:)``).
+    var checkRequestedFor: Int?
     public var options: AppOptions
     /// The terminal size the layout is computed for.
     public var size: TerminalSize

@@ -23,7 +23,8 @@ extension WorkspaceCatalog {
     ///
     /// Validation runs over the whole new workspace: conflicts are pairwise across every rule,
     /// and a trunk's change reaches every rule naming it, so a partial re-check would have to
-    /// know all of that.
+    /// know all of that. In a large workspace it runs in the background (see WorkspaceCheck.swift)
+    /// so an edit or an undo does not freeze the screen for seconds.
     func applying(_ changes: [(key: ItemKey, record: ItemRecord?)]) -> WorkspaceCatalog {
         var workspace = self.workspace
         var trunkPositions = self.trunkPositions
@@ -52,8 +53,13 @@ extension WorkspaceCatalog {
             trunkPositions = [:]
             rulePositions = [:]
         }
-        return WorkspaceCatalog(workspace: workspace)
+        let size = workspace.trunks.count + workspace.rules.count
+        return size > Self.checkInBackgroundAbove ? .checkingLater(workspace) : WorkspaceCatalog(workspace: workspace)
     }
+
+    /// Items above which an edit's check goes to the background: below, validating takes a few
+    /// milliseconds and the findings are right on the next frame.
+    static let checkInBackgroundAbove = 5_000
 
     /// Replaces the item at `position` in place, or removes it and inserts the new value at
     /// its recorded place.

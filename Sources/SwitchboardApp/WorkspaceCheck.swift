@@ -1,11 +1,12 @@
 import SwitchboardCore
 
-/// The start-up check of a workspace, run in the background so the first frame does not wait
-/// for it (validating 100,000 rules takes seconds; drawing the list, milliseconds).
+/// The check of a workspace (validation, conflicts), run in the background when it would hold
+/// up the screen: at start-up, so the first frame does not wait for it, and after each edit of
+/// a large workspace (validating 100,000 rules takes seconds; redrawing the list, milliseconds).
 ///
-/// ``App/initialEffects(_:)`` asks for it when the catalog was built with
-/// ``WorkspaceCatalog/checkingLater(_:)``; the result is applied only if the workspace is
-/// still the one checked: an edit or reload meanwhile built a checked catalog of its own.
+/// A catalog built with ``WorkspaceCatalog/checkingLater(_:)`` makes ``App/reduce(_:_:)`` ask
+/// for a check once per workspace revision; the result is applied only if the workspace is
+/// still the one checked (another edit meanwhile asked for its own check).
 public struct CheckRequest: Sendable, Equatable {
     /// ``AppState/workspaceRevision`` of the workspace checked.
     public var revision: Int
@@ -32,10 +33,11 @@ public struct CheckResult: Sendable {
 }
 
 extension App {
-    /// Effects to start with the loop, before the first key.
-    public static func initialEffects(_ state: AppState) -> [Effect] {
-        guard state.catalog.isChecking else { return [] }
-        return [.check(CheckRequest(revision: state.workspaceRevision, workspace: state.catalog.workspace))]
+    /// The check the current catalog still needs, once per workspace revision.
+    static func requestCheckIfNeeded(_ state: inout AppState) -> Effect? {
+        guard state.catalog.isChecking, state.checkRequestedFor != state.workspaceRevision else { return nil }
+        state.checkRequestedFor = state.workspaceRevision
+        return .check(CheckRequest(revision: state.workspaceRevision, workspace: state.catalog.workspace))
     }
 
     static func applyCheck(_ result: CheckResult, _ state: inout AppState) {

@@ -50,7 +50,7 @@ struct TUICommand: AsyncParsableCommand {
                     + "in scripts use a subcommand (validate, simulate, export, test)")
             throw ExitCode(2)
         }
-        // Validation runs in the background once the loop starts (App.initialEffects).
+        // Validation runs in the background once the loop starts (WorkspaceCheck.swift).
         let catalog = WorkspaceCatalog.checkingLater(workspace)
         startup.mark("catalog")
         // Its servers run on their own event-loop threads; the UI loop below keeps this one.

@@ -22,7 +22,8 @@ struct StartupCheckTests {
     @Test("the first frame says the check is running; its findings then fill in, as if validated up front")
     func fillsIn() throws {
         let starting = Self.checkingState()
-        let effects = App.initialEffects(starting)
+        // The loop's first message is the terminal's size; the check is asked for with it.
+        let (sized, effects) = App.update(starting, .resize(TerminalSize(columns: 120, rows: 40)))
         let request = try #require(
             effects.compactMap { effect -> CheckRequest? in
                 if case .check(let request) = effect { return request }
@@ -30,6 +31,7 @@ struct StartupCheckTests {
             }.first)
         #expect(effects.count == 1)
         #expect(request.revision == starting.workspaceRevision)
+        #expect(App.update(sized, .key(.char("j"))).1.isEmpty, "asked for once, not on every message")
         #expect(Self.tabs(starting)[2].contains("Checks") && Self.tabs(starting)[2].contains("checking…"))
         #expect(Self.tabs(starting) != Self.tabs(Fixtures.state()), "before the check, no markers or counts")
 
@@ -52,8 +54,41 @@ struct StartupCheckTests {
         #expect(Self.tabs(after)[2].contains("checking…"))
     }
 
+    @Test("an edit of a large workspace is drawn at once and checked in the background")
+    func largeEditCheckedInBackground() throws {
+        var rng = SeededGenerator(seed: 5)
+        let output = ConfigurationGenerator(trunks: 100, rules: 6_000).generate(using: &rng)
+        let source = SourceDocument(path: "big.json", bytes: JSONWriter.bytes(output.projectDocument()))
+        var loadRNG = SeededGenerator(seed: 1)
+        let workspace = try WorkspaceLoader.load([source], using: &loadRNG)
+        let state = AppState(
+            catalog: WorkspaceCatalog(workspace: workspace), options: AppOptions(unicode: true, inputPaths: ["big.json"]),
+            size: TerminalSize(columns: 120, rows: 40), mouseEnabled: true)
+        let firstRule = workspace.rules[0].id
+
+        // Delete the first rule: the list shows the deletion, the check is asked for.
+        let (asked, _) = Fixtures.press([.char("2"), .delete], on: state)
+        let (deleted, effects) = Fixtures.press([.char("y")], on: asked)
+        #expect(deleted.catalog.workspace.rules.count == 5_999)
+        #expect(deleted.catalog.isChecking)
+        let request = try #require(
+            effects.compactMap { effect -> CheckRequest? in
+                if case .check(let request) = effect { return request }
+                return nil
+            }.first)
+        #expect(request.revision == deleted.workspaceRevision)
+        #expect(!request.workspace.rules.contains { $0.id == firstRule })
+
+        let result = CheckResult(revision: request.revision, diagnostics: WorkspaceValidator.validate(request.workspace))
+        let (checked, _) = App.update(deleted, .checked(result))
+        #expect(!checked.catalog.isChecking)
+        let upFront = WorkspaceCatalog(workspace: request.workspace)
+        #expect(checked.catalog.errorCount == upFront.errorCount && checked.catalog.warningCount == upFront.warningCount)
+        #expect(checked.catalog.warningCount > 0, "the generated workspace has findings to compare")
+    }
+
     @Test("a validated catalog asks for no check")
     func noCheckWhenValidated() {
-        #expect(App.initialEffects(Fixtures.state()).isEmpty)
+        #expect(App.update(Fixtures.state(), .resize(TerminalSize(columns: 120, rows: 40))).1.isEmpty)
     }
 }
