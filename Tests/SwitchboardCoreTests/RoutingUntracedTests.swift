@@ -42,6 +42,13 @@ struct RoutingUntracedTests {
             rule.hidePhoneNumber = r % 3 == 0
             rules.append(rule)
         }
+        // A filter that equals the caller only as Unicode (KELVIN SIGN is canonically K).
+        var kelvin = DispatchRule()
+        kelvin.id = "SDR_Kelvin"
+        kelvin.trunkIds = [trunks[20].id]
+        kelvin.inboundNumbers = ["\u{212A}ate"]
+        kelvin.kind = .direct(DirectRule(roomName: "kelvin"))
+        rules.append(kelvin)
         var calls = output.calls.map { SimulatedCall(from: $0.from, to: $0.to, sourceIP: $0.sourceIP, callID: "SCL_x") }
         let base = Array(calls.prefix(60))
         calls += base.map { SimulatedCall(from: "+19995550102", to: $0.to, sourceIP: $0.sourceIP, callID: "SCL_w") }
@@ -51,6 +58,7 @@ struct RoutingUntracedTests {
         calls += base.map { SimulatedCall(from: $0.from, to: $0.to, sourceIP: "not-an-ip", callID: "SCL_i") }
         calls += (0..<70).map { SimulatedCall(from: "+1777555\(1000 + $0)", to: trunks[10].numbers[0], callID: "SCL_b") }
         calls.append(SimulatedCall(from: "+15550000", to: trunks[3].numbers[0], callID: "SCL_d"))
+        calls.append(SimulatedCall(from: "Kate", to: trunks[20].numbers[0], callID: "SCL_k"))
         return (trunks, rules, calls)
     }
 
@@ -74,6 +82,9 @@ struct RoutingUntracedTests {
                     outcomes.insert(traced.result)
                 }
                 #expect(outcomes.isSuperset(of: [.accept, .error, .drop]), "\(mode): \(outcomes)")
+                var rng = SeededGenerator(seed: 5)
+                let kate = RoutingEngine(index: index, mode: mode, recordsTrace: false).run(calls[calls.count - 1], using: &rng)
+                #expect(kate.rule?.id == "SDR_Kelvin")
             }
         }
     }
@@ -119,8 +130,11 @@ struct RoutingUntracedTests {
         for i in 0..<3000 { entries["+1555\(i)", default: []].append(i) }
         for i in stride(from: 0, to: 3000, by: 7) { entries["+1555\(i)", default: []].append(5000 + i) }
         entries["alice"] = [1, 2, 3]
+        // KELVIN SIGN is canonically equivalent to K: String == says equal, so must the table.
+        entries["\u{212A}elvin"] = [42]
         let table = NumberTable(entries)
         for (key, positions) in entries { #expect(Array(table.positions(key)) == positions, "\(key)") }
+        #expect(Array(table.positions("Kelvin")) == [42])
         for missing in ["", "+1555", "+15553000", "bob", "+1555-1"] { #expect(table.positions(missing).isEmpty, "\(missing)") }
         #expect(NumberTable([:]).positions("+1").isEmpty)
     }

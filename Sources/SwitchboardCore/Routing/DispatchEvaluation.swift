@@ -116,7 +116,7 @@ extension RoutedCall {
             ? "identity from SHA-256 of the caller (hide_phone_number); sip.phoneNumber, sip.hostname, sip.trunkPhoneNumber left out"
             : "identity sip_ + caller"
         // Built whole, once: filling in a pre-filled outcome copied all of its fields.
-        var out = CallOutcome(
+        let out = CallOutcome(
             call: call, trunk: trunkMatch, rule: ruleChoice, result: .accept, room: room, participant: participant, sip: .ok,
             notes: notes,
             trace: recordsTrace
@@ -127,8 +127,7 @@ extension RoutedCall {
                     TraceEntry(step: .evaluate, id: rule.id, outcome: "session", why: explain ? sessionWhy(session, overrides) : ""),
                 ] : trace,
             session: session)
-        if isAfterPinPrompt { finishInPlace(&out) }
-        return out
+        return isAfterPinPrompt ? finish(out) : out
     }
 
     /// The attributes LiveKit sets itself overwrite the user's and are listed in the order

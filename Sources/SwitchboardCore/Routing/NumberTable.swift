@@ -79,17 +79,8 @@ struct NumberTable: Sendable {
         }
     }
 
-    /// FNV-1a over the UTF-8 bytes, with a final mix so that the low bits used for the slot
-    /// depend on every byte. Not for untrusted input at scale; the keys are the project's own.
-    static func hash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        hash ^= hash >> 32
-        hash &*= 0xd6e8_feb8_6659_fd93
-        hash ^= hash >> 32
-        return hash
-    }
+    /// The standard library's hash: equal strings (`==` compares canonically equivalent
+    /// Unicode as equal) must land in the same slot, which a hash of the raw bytes does not
+    /// promise.
+    static func hash(_ key: String) -> UInt64 { UInt64(bitPattern: Int64(key.hashValue)) }
 }

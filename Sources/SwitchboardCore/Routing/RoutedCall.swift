@@ -113,11 +113,10 @@ public struct RoutedCall: Sendable, Equatable {
     /// An ERROR outcome: the dispatch RPC failed, so the bridge answers 503 `Try again later`.
     /// `why` is only built when the trace is recorded.
     public func failure(_ message: String, why: @autoclosure () -> String? = nil) -> CallOutcome {
-        var out = CallOutcome(
+        let out = CallOutcome(
             call: call, trunk: trunkMatch, rule: ruleChoice, result: .error, sip: .tryAgainLater, error: message, notes: notes,
             trace: recordsTrace ? trace + [TraceEntry(step: .evaluate, id: rule.id, outcome: "error", why: why() ?? message)] : trace)
-        if isAfterPinPrompt { finishInPlace(&out) }
-        return out
+        return isAfterPinPrompt ? finish(out) : out
     }
 
     /// What the SIP bridge does with the result of the evaluation after a pin prompt

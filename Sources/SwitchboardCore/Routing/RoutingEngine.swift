@@ -102,7 +102,7 @@ public struct RoutingEngine: Sendable {
             trunkMatch = nil
         case .matched(let position, let kind):
             trunkPosition = position
-            trunkMatch = CallOutcome.TrunkMatch(id: index.trunkFilters[position].id, name: index.trunkFilters[position].name, match: kind)
+            trunkMatch = CallOutcome.TrunkMatch(id: index.trunkRouting[position].id, name: index.trunkRouting[position].name, match: kind)
         }
 
         func dispatchEnded(_ result: CallOutcome.Result, sip: CallOutcome.SIPResponse) -> CallOutcome {
@@ -149,7 +149,7 @@ public struct RoutingEngine: Sendable {
                 rulePosition: position, trace: trace, notes: selection.notes)
             routed.explain = explain
             routed.recordsTrace = recordsTrace
-            if let trunkPosition { routed.trunkHasSessionSettings = index.trunkFilters[trunkPosition].hasSessionSettings }
+            if let trunkPosition { routed.trunkHasSessionSettings = index.trunkRouting[trunkPosition].hasSessionSettings }
             if case .dynamic = index.rules[position].kind { return .dynamic(routed) }
             return .finished(routed.accept(.none, using: &rng))
         }

@@ -50,10 +50,10 @@ public struct RoutingIndex: Sendable {
     /// By trunk position: the pool of rules scoped to that trunk (looked up without hashing
     /// the trunk ID once the trunk matcher has found its position).
     let trunkPools: [RulePool]
-    /// By trunk position: what the untraced path reads first, eight bytes per trunk so that
-    /// it stays cached. Every small pool's entries and filter strings live in two shared
-    /// arrays, so an untraced call reads a few adjacent cache lines for its pool instead of
-    /// chasing a pool object and its four arrays.
+    /// By trunk position: what the untraced path reads of a matched trunk, on one cache line
+    /// (the trunk itself and its `TrunkFilter` are read only when needed). Every small pool's
+    /// entries and filter strings live in two shared arrays, so an untraced call reads a few
+    /// adjacent cache lines for its pool instead of chasing a pool object and its four arrays.
     let trunkRouting: [TrunkRouting]
     let trunkPoolRules: [RulePool.CompactRule]
     /// The filter strings `trunkPoolRules` point into.
@@ -62,6 +62,9 @@ public struct RoutingIndex: Sendable {
     let hasUnsupportedRules: Bool
 
     struct TrunkRouting: Sendable {
+        /// The outcome's `trunk` (with the match kind).
+        let id: String
+        let name: String
         /// Where the trunk's pool starts in `trunkPoolRules`.
         let poolStart: Int32
         /// -1: the pool is too big for compact entries; selection narrows it by number instead.
@@ -69,6 +72,8 @@ public struct RoutingIndex: Sendable {
         /// Whether `allowed_numbers` or `allowed_addresses` is set (otherwise the trunk's
         /// `TrunkFilter` need not be read to match it).
         let hasFilters: Bool
+        /// `TrunkFilter.hasSessionSettings`.
+        let hasSessionSettings: Bool
     }
 
     public static let defaultFullTraceLimit = 64
@@ -155,7 +160,8 @@ public struct RoutingIndex: Sendable {
         }
         trunkRouting = zip(spans, trunkFilters).map { span, filter in
             TrunkRouting(
-                poolStart: span.start, poolCount: span.count, hasFilters: !filter.allowedNumbers.isEmpty || filter.hasAddressFilter)
+                id: filter.id, name: filter.name, poolStart: span.start, poolCount: span.count,
+                hasFilters: !filter.allowedNumbers.isEmpty || filter.hasAddressFilter, hasSessionSettings: filter.hasSessionSettings)
         }
         trunkPoolRules = flatRules
         trunkPoolStrings = flatStrings
@@ -349,36 +355,79 @@ final class RulePool: Sendable {
         self.filterStrings = filterStrings
     }
 
-    /// One member as untraced selection reads it (`RuleSelector.skips` and the rank).
+    /// One member as untraced selection reads it (`RuleSelector.skips` and the rank), in 28
+    /// bytes: a ten-rule pool is five cache lines.
     struct CompactRule: Sendable {
         let position: Int32
         let priority: Int32
-        /// `filterStrings[inboundStart..<numbersStart]` are its `inbound_numbers`,
-        /// `filterStrings[numbersStart..<numbersEnd]` its `numbers`.
-        let inboundStart: Int32
-        let numbersStart: Int32
-        let numbersEnd: Int32
-        /// A static rule's pin (nil: dynamic, or no variant; neither is filtered by pin).
-        let staticPin: String?
-        let isDynamic: Bool
+        /// `filterStrings` from here: its `inbound_numbers` (`inboundCount`), its `numbers`
+        /// (`numbersCount`), then its pin when it is filtered by pin.
+        let filterStart: Int32
+        /// The low bits of `hashValue` of the only `inbound_numbers` entry and of the only
+        /// `numbers` entry (unused for other counts): a rule whose one entry hashes unlike the
+        /// call's number is skipped without reading `filterStrings`, so most calls never
+        /// touch them.
+        let inboundHash: UInt32
+        let numbersHash: UInt32
+        let inboundCount: UInt16
+        let numbersCount: UInt16
+        let flags: Flags
+
+        struct Flags: OptionSet, Sendable {
+            let rawValue: UInt8
+            static let dynamic = Flags(rawValue: 1)
+            /// A static rule: filtered by pin (dynamic rules and rules without a variant are not).
+            static let staticPin = Flags(rawValue: 2)
+            static let emptyPin = Flags(rawValue: 4)
+        }
+
+        var isDynamic: Bool { flags.contains(.dynamic) }
 
         /// The same entry with its filter strings `offset` further on.
         func rebased(by offset: Int32) -> CompactRule {
             CompactRule(
-                position: position, priority: priority, inboundStart: inboundStart + offset, numbersStart: numbersStart + offset,
-                numbersEnd: numbersEnd + offset, staticPin: staticPin, isDynamic: isDynamic)
+                position: position, priority: priority, filterStart: filterStart + offset, inboundHash: inboundHash,
+                numbersHash: numbersHash, inboundCount: inboundCount, numbersCount: numbersCount, flags: flags)
+        }
+
+        /// The call's numbers and the low bits of their `hashValue`s, computed once per call.
+        struct Numbers {
+            let from: String
+            let to: String
+            let fromHash: UInt32
+            let toHash: UInt32
+
+            init(_ call: SimulatedCall) {
+                from = call.from
+                to = call.to
+                fromHash = UInt32(truncatingIfNeeded: call.from.hashValue)
+                toHash = UInt32(truncatingIfNeeded: call.to.hashValue)
+            }
+        }
+
+        /// Whether a filter (`count` strings from `start`, `hash` when it has one) lists `value`.
+        private static func lists(
+            _ start: Int, _ count: Int, _ hash: UInt32, _ value: String, _ valueHash: UInt32, _ strings: UnsafeBufferPointer<String>
+        ) -> Bool {
+            if count == 1 { return hash == valueHash && strings[start] == value }
+            return strings[start..<start + count].contains(value)
         }
 
         /// `!RuleSelector.skips` for a rule of this pool (the trunk scope always holds here:
         /// a trunk's pool lists only rules scoped to it, the wildcard pool only unscoped ones).
-        func passes(_ call: SimulatedCall, _ strings: UnsafeBufferPointer<String>) -> Bool {
-            let inbound = Int(inboundStart)..<Int(numbersStart)
-            if !inbound.isEmpty, !inbound.contains(where: { strings[$0] == call.from }) { return false }
-            let numbers = Int(numbersStart)..<Int(numbersEnd)
-            if !numbers.isEmpty, !numbers.contains(where: { strings[$0] == call.to }) { return false }
-            if let pin = staticPin {
-                if call.noPin, !pin.isEmpty { return false }
-                if !call.noPin, !call.pin.isEmpty, pin.isEmpty || pin != call.pin { return false }
+        func passes(_ call: SimulatedCall, _ numbers: Numbers, _ strings: UnsafeBufferPointer<String>) -> Bool {
+            let inboundStart = Int(filterStart)
+            if inboundCount > 0, !Self.lists(inboundStart, Int(inboundCount), inboundHash, numbers.from, numbers.fromHash, strings) {
+                return false
+            }
+            let numbersStart = inboundStart + Int(inboundCount)
+            if numbersCount > 0, !Self.lists(numbersStart, Int(numbersCount), numbersHash, numbers.to, numbers.toHash, strings) {
+                return false
+            }
+            if flags.contains(.staticPin) {
+                let emptyPin = flags.contains(.emptyPin)
+                if call.noPin, !emptyPin { return false }
+                if !call.noPin, !call.pin.isEmpty, emptyPin || strings[numbersStart + Int(numbersCount)] != call.pin { return false }
             }
             return true
         }
@@ -386,19 +435,19 @@ final class RulePool: Sendable {
 
     /// The best member that passes the filters (`RuleFacts.ranksBefore`), or nil. Only for
     /// pools whose `compact` is filled (see `Builder.compactLimit`).
-    func bestPassing(_ call: SimulatedCall, facts: UnsafeBufferPointer<RuleFacts>) -> CompactRule? {
+    func bestPassing(_ call: SimulatedCall, _ numbers: CompactRule.Numbers, facts: UnsafeBufferPointer<RuleFacts>) -> CompactRule? {
         compact.withUnsafeBufferPointer { entries in
-            filterStrings.withUnsafeBufferPointer { strings in Self.bestPassing(entries, strings, call, facts: facts) }
+            filterStrings.withUnsafeBufferPointer { strings in Self.bestPassing(entries, strings, call, numbers, facts: facts) }
         }
     }
 
     /// The best of `entries` that passes the filters, their filter strings in `strings`.
     static func bestPassing(
         _ entries: UnsafeBufferPointer<CompactRule>, _ strings: UnsafeBufferPointer<String>, _ call: SimulatedCall,
-        facts: UnsafeBufferPointer<RuleFacts>
+        _ numbers: CompactRule.Numbers, facts: UnsafeBufferPointer<RuleFacts>
     ) -> CompactRule? {
         var best: CompactRule?
-        for rule in entries where rule.passes(call, strings) {
+        for rule in entries where rule.passes(call, numbers, strings) {
             guard let current = best else {
                 best = rule
                 continue
@@ -432,26 +481,43 @@ final class RulePool: Sendable {
         var firstUnsupported: Int?
         var compact: [CompactRule] = []
         var filterStrings: [String] = []
+        /// A member did not fit a compact entry (a position or string index past 32 bits,
+        /// more than 65,535 filter entries): the pool gets none.
+        var overflow = false
 
         mutating func add(_ position: Int, _ rule: DispatchRule) {
             members.append(position)
-            if compact.count < Self.compactLimit, position <= Int(Int32.max) {
-                let inboundStart = Int32(filterStrings.count)
+            if !overflow, compact.count < Self.compactLimit {
+                let extra = rule.inboundNumbers.count + rule.numbers.count + 1
+                guard position <= Int(Int32.max), filterStrings.count + extra <= Int(Int32.max),
+                    rule.inboundNumbers.count <= Int(UInt16.max), rule.numbers.count <= Int(UInt16.max)
+                else {
+                    overflow = true
+                    return add(filters: position, rule)
+                }
+                let filterStart = Int32(filterStrings.count)
                 filterStrings += rule.inboundNumbers
-                let numbersStart = Int32(filterStrings.count)
                 filterStrings += rule.numbers
-                let kind = rule.kind
-                var staticPin = kind?.pin
-                var isDynamic = false
-                if case .dynamic = kind {
-                    staticPin = nil
-                    isDynamic = true
+                var flags: CompactRule.Flags = []
+                switch rule.kind {
+                case .dynamic?: flags.insert(.dynamic)
+                case let kind?:
+                    flags.insert(.staticPin)
+                    if kind.pin.isEmpty { flags.insert(.emptyPin) } else { filterStrings.append(kind.pin) }
+                case nil: break
                 }
                 compact.append(
                     CompactRule(
-                        position: Int32(position), priority: Int32(clamping: RulePriority.value(of: rule)), inboundStart: inboundStart,
-                        numbersStart: numbersStart, numbersEnd: Int32(filterStrings.count), staticPin: staticPin, isDynamic: isDynamic))
+                        position: Int32(position), priority: Int32(clamping: RulePriority.value(of: rule)), filterStart: filterStart,
+                        inboundHash: rule.inboundNumbers.count == 1 ? UInt32(truncatingIfNeeded: rule.inboundNumbers[0].hashValue) : 0,
+                        numbersHash: rule.numbers.count == 1 ? UInt32(truncatingIfNeeded: rule.numbers[0].hashValue) : 0,
+                        inboundCount: UInt16(rule.inboundNumbers.count), numbersCount: UInt16(rule.numbers.count), flags: flags))
             }
+            add(filters: position, rule)
+        }
+
+        /// The by-number lookups and the validator's first unsupported rule.
+        private mutating func add(filters position: Int, _ rule: DispatchRule) {
             if rule.kind == nil, firstUnsupported == nil { firstUnsupported = position }
             if rule.inboundNumbers.isEmpty, rule.numbers.isEmpty {
                 unfiltered.append(position)
@@ -466,13 +532,13 @@ final class RulePool: Sendable {
         /// - Parameter keepingCompact: false leaves `compact` empty (the index keeps the trunk
         ///   pools' entries in its shared arrays).
         func build(keepingCompact: Bool = true) -> RulePool {
-            let full = keepingCompact && members.count <= Self.compactLimit
+            let full = keepingCompact && hasCompact
             return RulePool(
                 members: members, unfiltered: unfiltered, byCaller: byCaller, byCallee: byCallee,
                 firstUnsupported: firstUnsupported, compact: full ? compact : [], filterStrings: full ? filterStrings : [])
         }
 
         /// Whether the pool has its `compact` entries.
-        var hasCompact: Bool { members.count <= Self.compactLimit }
+        var hasCompact: Bool { !overflow && members.count <= Self.compactLimit }
     }
 }

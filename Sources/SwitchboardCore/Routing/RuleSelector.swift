@@ -136,14 +136,15 @@ enum RuleSelector {
         {
             return Result(decision: failure.decision, trace: [])
         }
+        let numbers = RulePool.CompactRule.Numbers(call)
         let best = index.ruleFacts.withUnsafeBufferPointer { facts in
             index.trunkPoolRules.withUnsafeBufferPointer { rules in
                 index.trunkPoolStrings.withUnsafeBufferPointer { strings in
                     let start = Int(span.poolStart)
                     let entries = UnsafeBufferPointer(rebasing: rules[start..<start + Int(span.poolCount)])
-                    return RulePool.bestPassing(entries, strings, call, facts: facts)
+                    return RulePool.bestPassing(entries, strings, call, numbers, facts: facts)
                 }
-            } ?? wildcard.bestPassing(call, facts: facts)
+            } ?? wildcard.bestPassing(call, numbers, facts: facts)
         }
         guard let best else { return Result(decision: .noneMatched, trace: []) }
         let position = Int(best.position)

@@ -153,7 +153,9 @@ enum TrunkMatcher {
 
     /// What `matchUntraced` has seen so far.
     private struct UntracedTally {
-        let call: SimulatedCall
+        /// The caller and From host only: holding the whole call retained all of its strings.
+        let from: String
+        let fromHost: String
         let sourceIP: IPAddress?
         var specific: Int?
         var firstDefault: Int?
@@ -161,7 +163,8 @@ enum TrunkMatcher {
         private var normalized: String?
 
         init(call: SimulatedCall, sourceIP: IPAddress?) {
-            self.call = call
+            from = call.from
+            fromHost = call.fromHost
             self.sourceIP = sourceIP
         }
 
@@ -169,7 +172,7 @@ enum TrunkMatcher {
         var normalizedCaller: String {
             mutating get {
                 if let normalized { return normalized }
-                let value = PhoneNumber.normalize(call.from)
+                let value = PhoneNumber.normalize(from)
                 normalized = value
                 return value
             }
@@ -179,8 +182,8 @@ enum TrunkMatcher {
         mutating func passes(_ position: Int, _ hasFilters: Bool, _ index: RoutingIndex) -> Bool {
             guard hasFilters else { return true }
             let caller = normalizedCaller
-            return index.trunkFilters[position].allowsCaller(call.from, normalized: caller)
-                && index.trunkFilters[position].allowsSource(sourceIP, fromHost: call.fromHost)
+            let filter = index.trunkFilters[position]
+            return filter.allowsCaller(from, normalized: caller) && filter.allowsSource(sourceIP, fromHost: fromHost)
         }
 
         mutating func countDefault(_ position: Int) {
