@@ -21,6 +21,8 @@ public struct KeystrokeBenchmark {
         public var updateSamples: [Double] = []
         public var viewSamples: [Double] = []
         public var diffSamples: [Double] = []
+        /// Each sample's key, so the slowest one can be named (a p99 over 15 keys is one key).
+        public var keys: [String] = []
 
         public var median: Double { Self.percentile(samples, 0.5) }
         public var p99: Double { Self.percentile(samples, 0.99) }
@@ -36,6 +38,13 @@ public struct KeystrokeBenchmark {
             "\(name): \(samples.count) keys, median \(format(median)) ms, p99 \(format(p99)) ms, "
                 + "max \(format(maximum)) ms (medians: update \(format(Self.percentile(updateSamples, 0.5))), "
                 + "view \(format(Self.percentile(viewSamples, 0.5))), diff \(format(Self.percentile(diffSamples, 0.5))))"
+                + slowest
+        }
+
+        /// `; slowest: "u" 10.01 ms (update 8.60)`.
+        var slowest: String {
+            guard let index = samples.indices.max(by: { samples[$0] < samples[$1] }), index < keys.count else { return "" }
+            return "; slowest: \(keys[index]) \(format(samples[index])) ms (update \(format(updateSamples[index])))"
         }
 
         func format(_ value: Double) -> String {
@@ -78,6 +87,7 @@ public struct KeystrokeBenchmark {
                 result.updateSamples.append(milliseconds(start, updated))
                 result.viewSamples.append(milliseconds(updated, drawn))
                 result.diffSamples.append(milliseconds(drawn, end))
+                result.keys.append(key.displayName)
             }
             results.append(result)
         }

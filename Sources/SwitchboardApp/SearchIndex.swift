@@ -19,11 +19,15 @@ struct SearchIndex: Sendable {
     /// of its own bytes, so most items are refused from eight bytes without reading their
     /// text — and for a one-letter query the mask alone is the answer.
     private let masks: [UInt64]
-    /// Per item, a 128-bit Bloom filter of its adjacent byte pairs (two words per item, see
+    /// Per item, a 256-bit Bloom filter of its adjacent byte pairs (`pairWords` words per item, see
     /// `pairBit(_:_:)`). Single letters are common to most items, so after the first letter
     /// the byte masks let almost everything through; pairs are what tells "su" from "us", and
     /// a query's every pair must be present before its text is read.
     private let pairs: [UInt64]
+    /// How often each byte occurs in all the text: the substring search anchors on the query's
+    /// rarest byte. Every rule's ID starts `sdr_`, so anchoring "su" on its `s` stopped at
+    /// every ID, while `u` is rare.
+    private let byteCounts: [Int]
 
     init(_ fields: [[String]]) {
         var bytes: [UInt8] = []
@@ -32,7 +36,7 @@ struct SearchIndex: Sendable {
         var pairs: [UInt64] = []
         starts.reserveCapacity(fields.count + 1)
         masks.reserveCapacity(fields.count)
-        pairs.reserveCapacity(fields.count * 2)
+        pairs.reserveCapacity(fields.count * Self.pairWords)
         for itemFields in fields {
             let start = bytes.count
             for field in itemFields where !field.isEmpty {
@@ -40,7 +44,7 @@ struct SearchIndex: Sendable {
                 bytes.append(0)
             }
             var mask: UInt64 = 0
-            var pairBits: (UInt64, UInt64) = (0, 0)
+            var pairBits = PairBits(0, 0, 0, 0)
             var previous: UInt8 = 0
             for i in start..<bytes.count {
                 let byte = bytes[i]
@@ -49,24 +53,36 @@ struct SearchIndex: Sendable {
                 previous = byte
             }
             masks.append(mask)
-            pairs.append(pairBits.0)
-            pairs.append(pairBits.1)
+            pairs.append(contentsOf: [pairBits.0, pairBits.1, pairBits.2, pairBits.3])
             starts.append(bytes.count)
         }
         self.bytes = bytes
         self.starts = starts
         self.masks = masks
         self.pairs = pairs
+        var byteCounts = [Int](repeating: 0, count: 256)
+        for byte in bytes { byteCounts[Int(byte)] += 1 }
+        self.byteCounts = byteCounts
     }
 
     /// Sets the filter bit of the pair `first, second`; pairs with a NUL (field boundaries,
     /// item start) are not recorded, as a query never matches across fields.
-    private static func addPair(_ first: UInt8, _ second: UInt8, to bits: inout (UInt64, UInt64)) {
+    private static func addPair(_ first: UInt8, _ second: UInt8, to bits: inout PairBits) {
         guard first != 0, second != 0 else { return }
         let hash = (UInt32(first) << 8 | UInt32(second)) &* 0x9E37_79B1
-        let bit = UInt64(1) << UInt64((hash >> 25) & 63)
-        if hash >> 31 == 0 { bits.0 |= bit } else { bits.1 |= bit }
+        let bit = UInt64(1) << UInt64((hash >> 24) & 63)
+        switch hash >> 30 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
     }
+
+    /// 256 bits: an item's text has ~100 distinct pairs, which left half of 128 bits set and
+    /// let half of all items through to the text search on a two-letter query.
+    private typealias PairBits = (UInt64, UInt64, UInt64, UInt64)
+    private static let pairWords = 4
 
     var count: Int { starts.count - 1 }
 
@@ -113,8 +129,9 @@ struct SearchIndex: Sendable {
         if needle.contains(0) { need = 0 }
         // One byte with a bit of its own: having the bit is containing the byte.
         let maskDecides = needle.count == 1 && need != 1 << 63 && needle[0] != 0
-        var needPairs: (UInt64, UInt64) = (0, 0)
+        var needPairs = PairBits(0, 0, 0, 0)
         for (first, second) in zip(needle, needle.dropFirst()) { Self.addPair(first, second, to: &needPairs) }
+        let anchor = needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] } ?? 0
         var out: [Int] = []
         out.reserveCapacity(min(candidates.count, 1024))
         bytes.withUnsafeBufferPointer { haystack in
@@ -128,12 +145,13 @@ struct SearchIndex: Sendable {
                                     out.append(index)
                                     continue
                                 }
-                                guard pairs[2 * index] & needPairs.0 == needPairs.0,
-                                    pairs[2 * index + 1] & needPairs.1 == needPairs.1
+                                let word = Self.pairWords * index
+                                guard pairs[word] & needPairs.0 == needPairs.0, pairs[word + 1] & needPairs.1 == needPairs.1,
+                                    pairs[word + 2] & needPairs.2 == needPairs.2, pairs[word + 3] & needPairs.3 == needPairs.3
                                 else { continue }
                                 let start = starts[index]
                                 let length = starts[index + 1] - start
-                                if length >= needleBuffer.count, Self.contains(base + start, length: length, needleBuffer) {
+                                if length >= needleBuffer.count, Self.contains(base + start, length: length, needleBuffer, anchor: anchor) {
                                     out.append(index)
                                 }
                             }
@@ -145,18 +163,22 @@ struct SearchIndex: Sendable {
         return out
     }
 
-    /// Substring search: `memchr` finds each candidate first byte, `memcmp` checks the rest.
-    /// (`memmem` would do both, but it is a GNU extension Swift's Glibc module does not show.)
+    /// Substring search: `memchr` finds each place of the needle's `anchor` byte (its rarest),
+    /// `memcmp` checks the whole needle around it. (`memmem` would do both, but it is a GNU
+    /// extension Swift's Glibc module does not show.)
     private static func contains(
-        _ haystack: UnsafePointer<UInt8>, length: Int, _ needle: UnsafeBufferPointer<UInt8>
+        _ haystack: UnsafePointer<UInt8>, length: Int, _ needle: UnsafeBufferPointer<UInt8>, anchor: Int
     ) -> Bool {
-        guard let needleBase = needle.baseAddress, let first = needle.first else { return true }
+        guard let needleBase = needle.baseAddress, !needle.isEmpty else { return true }
         let lastStart = length - needle.count
-        var position = 0
-        while position <= lastStart {
-            guard let hit = memchr(haystack + position, Int32(first), lastStart - position + 1) else { return false }
+        // Where the anchor byte may be: `anchor` bytes into every possible start.
+        var position = anchor
+        while position <= lastStart + anchor {
+            guard let hit = memchr(haystack + position, Int32(needle[anchor]), lastStart + anchor - position + 1) else {
+                return false
+            }
             let found = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - haystack
-            if memcmp(haystack + found, needleBase, needle.count) == 0 { return true }
+            if memcmp(haystack + found - anchor, needleBase, needle.count) == 0 { return true }
             position = found + 1
         }
         return false
