@@ -48,7 +48,7 @@ struct SearchIndex: Sendable {
             var previous: UInt8 = 0
             for i in start..<bytes.count {
                 let byte = bytes[i]
-                if byte != 0 { mask |= Self.bit(of: byte) }
+                mask |= Self.bits[Int(byte)]
                 Self.addPair(previous, byte, to: &pairBits)
                 previous = byte
             }
@@ -99,6 +99,10 @@ struct SearchIndex: Sendable {
             bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
         }
     }
+
+    /// `bit(of:)` for every byte, 0 for NUL (the field separator): building the index looks
+    /// up each byte of every item's text.
+    private static let bits: [UInt64] = (0...255).map { $0 == 0 ? 0 : bit(of: UInt8($0)) }
 
     /// The mask bit of a byte: one bit each for `a`–`z`, `0`–`9` and the common separators,
     /// one shared bit for every other byte (so that bit alone proves nothing).
