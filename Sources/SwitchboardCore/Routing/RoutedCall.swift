@@ -129,7 +129,7 @@ public struct RoutedCall: Sendable, Equatable {
         return out
     }
 
-    /// `finish(_:)` on the builder's own outcome: passing it by value copied every field.
+    /// `finish(_:)` in place, for builders that already own the outcome they are finishing.
     func finishInPlace(_ outcome: inout CallOutcome) {
         PinPrompt.apply(to: &outcome, isAfterPinPrompt: isAfterPinPrompt, recordsTrace: recordsTrace)
     }

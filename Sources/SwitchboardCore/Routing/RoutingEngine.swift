@@ -145,8 +145,7 @@ public struct RoutingEngine: Sendable {
         case .chosen(let position):
             var routed = RoutedCall(
                 call: call, trunks: index.trunks, trunkPosition: trunkPosition, trunkID: trunkMatch?.id ?? "", trunkMatch: trunkMatch,
-                rules: index.rules,
-                rulePosition: position, trace: trace, notes: selection.notes)
+                rules: index.rules, rulePosition: position, trace: trace, notes: selection.notes)
             routed.explain = explain
             routed.recordsTrace = recordsTrace
             if let trunkPosition { routed.trunkHasSessionSettings = index.trunkRouting[trunkPosition].hasSessionSettings }

@@ -47,9 +47,6 @@ public struct RoutingIndex: Sendable {
     /// By rule position: the few fields selection reads, so the hot loop never copies the
     /// large rule values.
     let ruleFacts: [RuleFacts]
-    /// By trunk position: the pool of rules scoped to that trunk (looked up without hashing
-    /// the trunk ID once the trunk matcher has found its position).
-    let trunkPools: [RulePool]
     /// By trunk position: what the untraced path reads of a matched trunk, on one cache line
     /// (the trunk itself and its `TrunkFilter` are read only when needed). Every small pool's
     /// entries and filter strings live in two shared arrays, so an untraced call reads a few
@@ -167,7 +164,6 @@ public struct RoutingIndex: Sendable {
         trunkPoolStrings = flatStrings
         let pools = scoped.mapValues { $0.build(keepingCompact: false) }
         poolsByTrunk = pools
-        trunkPools = self.trunks.map { pools[$0.id] ?? RulePool.empty }
         hasUnsupportedRules = wildcardPool.firstUnsupported != nil || pools.values.contains { $0.firstUnsupported != nil }
         scopedRules = scopedList
         rulePositions = positions
