@@ -605,33 +605,52 @@ extension Cursor {
 
     /// Moves past the array or object starting here by counting brackets outside strings, and
     /// returns how many elements it has. Validates nothing: the elements are parsed later.
+    ///
+    /// Runs over every byte of a large list, so strings are skipped in a loop of their own.
     mutating func skipBracketed() -> Int? {
         var depth = 0
-        var inString = false
         var commas = 0
         var empty = true
-        while index < bytes.count {
-            let b = bytes[index]
-            index += 1
-            if inString {
-                if b == UInt8(ascii: "\\") {
-                    index += 1
-                } else if b == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            if depth == 1, empty, b != 0x20, b != 0x0A, b != 0x0D, b != 0x09, b != UInt8(ascii: "]") { empty = false }
+        var i = index
+        let count = bytes.count
+        while i < count {
+            let b = bytes[i]
+            i += 1
             switch b {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case 0x20, 0x0A, 0x0D, 0x09:
+                continue
+            case UInt8(ascii: "\""):
+                if depth == 1 { empty = false }
+                while true {
+                    guard i < count else {
+                        index = i
+                        return nil
+                    }
+                    let c = bytes[i]
+                    i += 1
+                    if c == UInt8(ascii: "\"") { break }
+                    if c == UInt8(ascii: "\\") { i += 1 }
+                }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if depth == 1 { empty = false }
+                depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if depth == 1, b == UInt8(ascii: "}") { empty = false }
                 depth -= 1
-                if depth == 0 { return empty ? 0 : commas + 1 }
-            case UInt8(ascii: ","): if depth == 1 { commas += 1 }
-            default: break
+                if depth == 0 {
+                    index = i
+                    return empty ? 0 : commas + 1
+                }
+            case UInt8(ascii: ","):
+                if depth == 1 {
+                    empty = false
+                    commas += 1
+                }
+            default:
+                if depth == 1 { empty = false }
             }
         }
+        index = i
         return nil
     }
 
