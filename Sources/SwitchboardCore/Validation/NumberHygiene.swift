@@ -2,22 +2,25 @@
 /// strings. A filter written differently from how callers' numbers arrive silently never
 /// matches; these warnings say so before a call is lost.
 public enum NumberHygiene {
-    static func ruleFilterWarnings(_ rule: DispatchRule, trunksUseNormalizedNumbers: Bool) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let item = ItemKey(.rule, rule.id)
-        for (field, list, role) in [("inboundNumbers", rule.inboundNumbers, "caller"), ("numbers", rule.numbers, "called number")] {
-            for entry in list {
-                let normalized = PhoneNumber.normalize(entry)
-                guard normalized != entry else { continue }
-                let context = trunksUseNormalizedNumbers ? " (your trunks list numbers in that form)" : ""
-                out.append(
-                    Diagnostic(
-                        .warning, item: item, field: field,
-                        "filter \"\(entry)\" is compared exactly: it matches only a \(role) written \"\(entry)\", not \"\(normalized)\"\(context)"
-                    ))
-            }
+    static func ruleFilterWarnings(_ rule: DispatchRule, trunksUseNormalizedNumbers: Bool, into out: inout [Diagnostic]) {
+        filterWarnings(rule, "inboundNumbers", rule.inboundNumbers, "caller", trunksUseNormalizedNumbers, into: &out)
+        filterWarnings(rule, "numbers", rule.numbers, "called number", trunksUseNormalizedNumbers, into: &out)
+    }
+
+    static func filterWarnings(
+        _ rule: DispatchRule, _ field: String, _ list: [String], _ role: String, _ trunksUseNormalizedNumbers: Bool,
+        into out: inout [Diagnostic]
+    ) {
+        for entry in list {
+            let normalized = PhoneNumber.normalize(entry)
+            guard normalized != entry else { continue }
+            let context = trunksUseNormalizedNumbers ? " (your trunks list numbers in that form)" : ""
+            out.append(
+                Diagnostic(
+                    .warning, item: ItemKey(.rule, rule.id), field: field,
+                    "filter \"\(entry)\" is compared exactly: it matches only a \(role) written \"\(entry)\", not \"\(normalized)\"\(context)"
+                ))
         }
-        return out
     }
 
     /// For the explain trace: a filter that would have matched the call after normalization.

@@ -49,15 +49,18 @@ public struct RuleConflicts: Sendable {
         lastByHash.reserveCapacity(rules.count)
         var shares = [Bool](repeating: false, count: rules.count)
         var withoutKind: [Int] = []
-        for position in rules.indices {
-            guard let pin = rules[position].rule?.kind?.pin else {
-                withoutKind.append(position)
-                continue
-            }
-            Self.forEachKey(of: rules[position], pin: pin) { key in
-                if let previous = lastByHash.updateValue(position, forKey: key.hashValue), previous != position {
-                    shares[previous] = true
-                    shares[position] = true
+        // Through the buffer: reading `rules[position]` copied (retained) every field of the rule.
+        rules.withUnsafeBufferPointer { rules in
+            for position in rules.indices {
+                guard let pin = rules[position].rule?.kind?.pin else {
+                    withoutKind.append(position)
+                    continue
+                }
+                Self.forEachKey(of: rules[position], pin: pin) { key in
+                    if let previous = lastByHash.updateValue(position, forKey: key.hashValue), previous != position {
+                        shares[previous] = true
+                        shares[position] = true
+                    }
                 }
             }
         }

@@ -17,21 +17,31 @@ public struct ValidationReport: Sendable {
         var names: [ItemKey: String] = [:]
         names.reserveCapacity(mentioned.count)
         if !mentioned.isEmpty {
-            // By index: `for rule in rules` would copy (retain) every field of every rule.
-            for i in workspace.trunks.indices {
-                let key = ItemKey(.trunk, workspace.trunks[i].id)
-                if mentioned.contains(key) { names[key] = workspace.trunks[i].name }
+            // Through the buffers: reading items from the arrays copied (retained) every field.
+            workspace.trunks.withUnsafeBufferPointer { trunks in
+                for i in trunks.indices {
+                    let key = ItemKey(.trunk, trunks[i].id)
+                    if mentioned.contains(key) { names[key] = trunks[i].name }
+                }
             }
-            for i in workspace.rules.indices {
-                let key = ItemKey(.rule, workspace.rules[i].id)
-                if mentioned.contains(key) { names[key] = workspace.rules[i].name }
+            workspace.rules.withUnsafeBufferPointer { rules in
+                for i in rules.indices {
+                    let key = ItemKey(.rule, rules[i].id)
+                    if mentioned.contains(key) { names[key] = rules[i].name }
+                }
             }
         }
         self.names = names
-        self.diagnostics = diagnostics.sorted { a, b in
-            if a.severity != b.severity { return a.severity < b.severity }
-            return false
-        }
+        // Errors first, each severity in its found order. Usually they already are (a stable
+        // sort would copy thousands of findings to change nothing).
+        let inOrder = zip(diagnostics, diagnostics.dropFirst()).allSatisfy { !($1.severity < $0.severity) }
+        self.diagnostics =
+            inOrder
+            ? diagnostics
+            : diagnostics.sorted { a, b in
+                if a.severity != b.severity { return a.severity < b.severity }
+                return false
+            }
     }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }

@@ -12,8 +12,11 @@ public enum WorkspaceValidator {
                     related: [ItemKey(.trunk, conflict.first)]))
         }
         let trunkNumbersNormalized = workspace.trunks.contains { t in t.numbers.contains { $0 == PhoneNumber.normalize($0) } }
-        for rule in workspace.rules {
-            out += RuleChecks.check(rule, knownTrunks: trunkIDs, trunksUseNormalizedNumbers: trunkNumbersNormalized)
+        // Through the buffer: `for rule in rules` copied (retained) every field of every rule.
+        workspace.rules.withUnsafeBufferPointer { rules in
+            for i in rules.indices {
+                RuleChecks.check(rules[i], knownTrunks: trunkIDs, trunksUseNormalizedNumbers: trunkNumbersNormalized, into: &out)
+            }
         }
         let conflicts = RuleConflicts(rules: workspace.rules)
         for conflict in conflicts.all {

@@ -44,8 +44,8 @@ public enum WorkspaceLoader {
                     >
                 ) throws(InputError) {
                     for i in items.indices {
-                        // Read through `Identifiable`: a key path read here copied the whole item.
-                        var itemID = items[i].id
+                        // Read through the buffer: from the array (or by key path) the whole item was copied.
+                        var itemID = items.withUnsafeBufferPointer { $0[i].id }
                         if itemID.isEmpty {
                             itemID = prefix + GeneratedID.suffix(using: &rng)
                             items[i][keyPath: id] = itemID
