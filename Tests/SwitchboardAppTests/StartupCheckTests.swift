@@ -14,7 +14,7 @@ struct StartupCheckTests {
             size: TerminalSize(columns: 120, rows: 40), mouseEnabled: true)
     }
 
-    /// The screen of each tab (trunks, rules, project) after `keys`.
+    /// The screen of each tab (trunks, rules, project) in `state`.
     static func tabs(_ state: AppState) -> [String] {
         ["1", "2", "3"].map { tab in Fixtures.screen(Fixtures.press([.char(Character(tab))], on: state).0).joined(separator: "\n") }
     }
