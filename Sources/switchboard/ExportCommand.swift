@@ -33,13 +33,13 @@ struct ExportCommand: ParsableCommand {
             let files = format.files(of: workspace, names: names)
             KeptUntilExit.keep((workspace, files))
             if !format.writesDirectory {
-                try AtomicFile.write(Self.bytes(files[0].document, sizeHint: input.paths), to: output)
+                try AtomicFile.write(files[0].bytes(reservingCapacity: Self.capacity(forInputs: input.paths)), to: output)
                 print(output)
             } else {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 for file in files {
                     let path = (output as NSString).appendingPathComponent(file.name)
-                    try AtomicFile.write(JSONWriter.bytes(file.document), to: path)
+                    try AtomicFile.write(file.bytes(), to: path)
                     print(path)
                 }
             }
@@ -51,18 +51,13 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
-    /// `JSONWriter.bytes`, written into room for about the inputs' size: growing a 40 MB
-    /// buffer by doubling copied it over and over and touched twice its pages (room that is
-    /// reserved but never written costs no memory).
-    static func bytes(_ document: JSONValue, sizeHint inputs: [String]) -> [UInt8] {
+    /// Room for a project written from these inputs: about their size, plus an eighth for
+    /// a change of key spelling or indentation.
+    static func capacity(forInputs inputs: [String]) -> Int {
         let inputSize = inputs.reduce(0) { total, path in
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(inputSize + inputSize / 8 + 4096)
-        JSONWriter.write(document, into: &out, style: .pretty, indent: 0)
-        out.append(0x0A)
-        return out
+        return inputSize + inputSize / 8 + 4096
     }
 }
 

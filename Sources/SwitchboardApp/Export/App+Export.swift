@@ -26,7 +26,7 @@ extension App {
     /// from their exact bytes.
     static func rebuildExport(_ exporter: inout ExportState, workspace: Workspace, unicode: Bool = true) {
         exporter.files = exporter.format.files(of: workspace, names: exporter.names).map {
-            ExportFile(name: $0.name, bytes: JSONWriter.bytes($0.document))
+            ExportFile(name: $0.name, bytes: $0.bytes())
         }
         exporter.warnings = exporter.format.warnings(for: workspace).map { sanitizeForDisplay($0) }
         exporter.preview = ExportPreview.lines(exporter.files, reveal: exporter.revealSecrets, unicode: unicode)

@@ -25,44 +25,23 @@ public struct JSONWriter {
         case .number(let n): out.append(contentsOf: n.text.utf8)
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
-            if elements.isEmpty {
-                out.append(contentsOf: "[]".utf8)
-                return
+            var array = JSONArrayWriter(style: style, indent: indent)
+            for element in elements {
+                array.next(into: &out)
+                write(element, into: &out, style: style, indent: array.elementIndent)
             }
-            out.append(UInt8(ascii: "["))
-            for (i, element) in elements.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(into: &out, style: style, indent: indent + 1)
-                write(element, into: &out, style: style, indent: indent + 1)
-            }
-            newline(into: &out, style: style, indent: indent)
-            out.append(UInt8(ascii: "]"))
+            array.finish(into: &out)
         case .object(let object):
-            if object.isEmpty {
-                out.append(contentsOf: "{}".utf8)
-                return
-            }
-            out.append(UInt8(ascii: "{"))
-            for (i, member) in object.members.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(into: &out, style: style, indent: indent + 1)
-                writeString(member.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if style == .pretty { out.append(UInt8(ascii: " ")) }
-                write(member.value, into: &out, style: style, indent: indent + 1)
-            }
-            newline(into: &out, style: style, indent: indent)
-            out.append(UInt8(ascii: "}"))
+            var writer = JSONObjectWriter(style: style, indent: indent)
+            for member in object.members { writer.member(member.key, member.value, into: &out) }
+            writer.finish(into: &out)
         }
     }
 
-    private static func newline(into out: inout [UInt8], style: Style, indent: Int) {
+    static func newline(into out: inout [UInt8], style: Style, indent: Int) {
         guard style == .pretty else { return }
         out.append(0x0A)
-        for _ in 0..<indent {
-            out.append(0x20)
-            out.append(0x20)
-        }
+        if indent > 0 { out.append(contentsOf: repeatElement(0x20, count: 2 * indent)) }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -54,6 +54,10 @@ public struct DispatchRule: ProtoMessage, Identifiable {
         FieldSpec("updated_at", "updatedAt", \.updatedAt, .string),
     ])
 
+    /// The ID's two spellings: an ID Switchboard generated is never written (LiveKit assigns
+    /// the real one on create).
+    public static let idKeys: Set<String> = ["sip_dispatch_rule_id", "sipDispatchRuleId"]
+
     /// Keys LiveKit sets itself; `lk … create` refuses them.
     public static let serverAssignedKeys: Set<String> = [
         "sip_dispatch_rule_id", "sipDispatchRuleId", "created_at", "createdAt", "updated_at", "updatedAt",

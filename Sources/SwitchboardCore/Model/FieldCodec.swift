@@ -14,6 +14,11 @@ public struct FieldCodec<Value: Equatable & Sendable>: Sendable {
     /// writes it, and gives nil otherwise (see `CanonicalScan`). Without it, a message with
     /// this field is always read through its JSON tree.
     private(set) var scan: (@Sendable (inout Cursor) -> Value?)?
+    /// Writes the value as `encode` would give it, under `key`, straight into the output, and
+    /// tells whether it wrote anything (nil encodes to nothing). Without it, the value is
+    /// encoded to a `JSONValue` and that is written: fine for scalars, but a nested message
+    /// would build its whole object first.
+    private(set) var stream: (@Sendable (Value, NameStyle, String, inout JSONObjectWriter, inout [UInt8]) -> Bool)?
 
     public init(
         decode: @escaping @Sendable (JSONValue, JSONPath) throws(ModelError) -> Value,
@@ -32,6 +37,12 @@ public struct FieldCodec<Value: Equatable & Sendable>: Sendable {
     func scanning(_ scan: @escaping @Sendable (inout Cursor) -> Value?) -> FieldCodec {
         var codec = self
         codec.scan = scan
+        return codec
+    }
+
+    func streaming(_ stream: @escaping @Sendable (Value, NameStyle, String, inout JSONObjectWriter, inout [UInt8]) -> Bool) -> FieldCodec {
+        var codec = self
+        codec.stream = stream
         return codec
     }
 }
@@ -209,6 +220,13 @@ extension FieldCodec {
                 if value.source.layout != nil { return true }
                 return .object(value.encode()) == json
             }
-        ).scanning(CanonicalScan.message)
+        )
+        .scanning(CanonicalScan.message)
+        .streaming { value, names, key, object, out in
+            guard let value else { return false }
+            object.key(key, into: &out)
+            value.write(into: &out, names: names, style: object.style, indent: object.valueIndent)
+            return true
+        }
     }
 }

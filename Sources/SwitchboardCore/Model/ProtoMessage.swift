@@ -117,25 +117,33 @@ extension ProtoMessage {
     /// `encode` over a canonical source: the same merge as over the object it stands for
     /// (present fields in table order, then new ones), without keeping that object.
     private func encode(over layout: MessageSource.Layout, names: NameStyle) -> JSONObject {
-        let specs = Self.table.specs
         var out: [JSONMember] = []
-        out.reserveCapacity(specs.count)
-        for (i, spec) in specs.enumerated() where layout.contains(i) {
-            let key = names == .keep ? (layout.proto ? spec.proto : spec.camel) : spec.name(in: names)
+        out.reserveCapacity(Self.table.specs.count)
+        Self.forEachField(over: layout, names: names) { key, spec, wasPresent in
             // Unchanged fields re-encode to the source's own value (that is what canonical
             // means); changed ones are re-encoded as in the general merge.
             if let value = spec.merge(self, nil, names) {
                 out.append(JSONMember(key, value))
-            } else if !spec.omitWhenCleared {
+            } else if wasPresent, !spec.omitWhenCleared {
                 out.append(JSONMember(key, spec.zero))
             }
         }
-        for (i, spec) in specs.enumerated() where !layout.contains(i) {
-            if let value = spec.merge(self, nil, names) {
-                out.append(JSONMember(spec.name(in: names), value))
-            }
-        }
         return JSONObject(out)
+    }
+
+    /// The fields a canonical source's merge visits, in the order it writes them, with the
+    /// key each is written under and whether the source had it (a present field that is now
+    /// zero is written as zero, so the edit is the only difference in the output).
+    static func forEachField(
+        over layout: MessageSource.Layout, names: NameStyle, _ body: (String, FieldSpec<Self>, _ wasPresent: Bool) -> Void
+    ) {
+        let specs = table.specs
+        for (i, spec) in specs.enumerated() where layout.contains(i) {
+            body(names == .keep ? (layout.proto ? spec.proto : spec.camel) : spec.name(in: names), spec, true)
+        }
+        for (i, spec) in specs.enumerated() where !layout.contains(i) {
+            body(spec.name(in: names), spec, false)
+        }
     }
 
     /// Keys in the source that the model does not know; shown read-only in the UI.
@@ -270,6 +278,9 @@ public final class FieldSpec<Model>: Sendable {
     let scanRead: (@Sendable (inout Model, inout Cursor) -> Bool)?
     /// Oneof members disappear when another member is chosen, instead of being written as zero.
     let omitWhenCleared: Bool
+    /// Writes `canonical`'s value under the given key into an object being streamed, and tells
+    /// whether it wrote anything (see `ProtoMessage.write`).
+    let stream: @Sendable (Model, NameStyle, String, inout JSONObjectWriter, inout [UInt8]) -> Bool
 
     public init<V: Equatable & Sendable>(
         _ proto: String, _ camel: String, _ keyPath: WritableKeyPath<Model, V>, _ codec: FieldCodec<V>,
@@ -314,6 +325,15 @@ public final class FieldSpec<Model>: Sendable {
             }
         } else {
             self.scanRead = nil
+        }
+        if let stream = codec.stream {
+            self.stream = { model, names, key, object, out in stream(get(model), names, key, &object, &out) }
+        } else {
+            self.stream = { model, names, key, object, out in
+                guard let value = codec.encode(get(model), names) else { return false }
+                object.member(key, value, into: &out)
+                return true
+            }
         }
         self.merge = { model, sourceValue, names in
             let current = get(model)

@@ -52,6 +52,10 @@ public struct Trunk: ProtoMessage, Identifiable {
         FieldSpec("updated_at", "updatedAt", \.updatedAt, .string),
     ])
 
+    /// The ID's two spellings: an ID Switchboard generated is never written (LiveKit assigns
+    /// the real one on create).
+    public static let idKeys: Set<String> = ["sip_trunk_id", "sipTrunkId"]
+
     /// Keys LiveKit sets itself; `lk … create` refuses them.
     public static let serverAssignedKeys: Set<String> = [
         "sip_trunk_id", "sipTrunkId", "created_at", "createdAt", "updated_at", "updatedAt",

@@ -24,7 +24,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// the lk formats one per item, named `trunk-<ID>.json` / `rule-<ID>.json`.
     public func files(of workspace: Workspace, names: NameStyle = .keep) -> [WorkspaceWriter.OutputFile] {
         switch self {
-        case .project: return [WorkspaceWriter.OutputFile(name: "", document: WorkspaceWriter.projectDocument(of: workspace, names: names))]
+        case .project: return [WorkspaceWriter.OutputFile(name: "", project: WorkspaceWriter.projectLayout(of: workspace, names: names))]
         case .lkCreate: return WorkspaceWriter.lkCreateFiles(of: workspace, names: names)
         case .lkUpdate: return WorkspaceWriter.lkUpdateFiles(of: workspace, names: names)
         }

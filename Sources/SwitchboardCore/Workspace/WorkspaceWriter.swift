@@ -5,7 +5,50 @@ public enum WorkspaceWriter {
     /// One output file: a name relative to the output directory (or the path for a single file).
     public struct OutputFile: Sendable, Equatable {
         public var name: String
-        public var document: JSONValue
+        var content: Content
+
+        enum Content: Sendable, Equatable {
+            case document(JSONValue)
+            /// Kept unencoded, so `bytes` can write the items straight from the model.
+            case project(ProjectLayout)
+        }
+
+        public init(name: String, document: JSONValue) {
+            self.name = name
+            content = .document(document)
+        }
+
+        init(name: String, project: ProjectLayout) {
+            self.name = name
+            content = .project(project)
+        }
+
+        /// The file's JSON document.
+        public var document: JSONValue {
+            switch content {
+            case .document(let document): return document
+            case .project(let project): return .object(project.object)
+            }
+        }
+
+        /// The file as written: `JSONWriter.bytes(document)` byte for byte. `capacity` is
+        /// room to reserve up front (about the output's size): growing a 40 MB buffer by
+        /// doubling copies it over and over and touches twice its pages.
+        public func bytes(reservingCapacity capacity: Int = 0) -> [UInt8] {
+            guard case .project(let project) = content else {
+                if capacity == 0 { return JSONWriter.bytes(document) }
+                var out: [UInt8] = []
+                out.reserveCapacity(capacity)
+                JSONWriter.write(document, into: &out, style: .pretty, indent: 0)
+                out.append(0x0A)
+                return out
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(max(capacity, 256))
+            project.write(into: &out, style: .pretty)
+            out.append(0x0A)
+            return out
+        }
     }
 
     /// The document for input file `index`, with the workspace's current items for that file.
@@ -30,9 +73,10 @@ public enum WorkspaceWriter {
                 settings = workspace.settings
             }
             return .object(
-                projectObject(
+                ProjectLayout(
                     workspace: workspace, base: root, rulesKey: file.rulesKey ?? "dispatchRules", trunks: trunks + extraTrunks,
-                    rules: rules + extraRules, settings: settings, calls: calls, names: names))
+                    rules: rules + extraRules, settings: settings, calls: calls, names: names
+                ).object)
         case .trunkList, .ruleList:
             let items: [JSONValue] =
                 file.shape == .trunkList
@@ -56,40 +100,16 @@ public enum WorkspaceWriter {
     /// Every trunk, rule, setting and saved call in one project file. When the workspace came
     /// from a project file, that file's own top-level keys and spellings are kept.
     public static func projectDocument(of workspace: Workspace, names: NameStyle = .keep) -> JSONValue {
+        .object(projectLayout(of: workspace, names: names).object)
+    }
+
+    static func projectLayout(of workspace: Workspace, names: NameStyle) -> ProjectLayout {
         let base = workspace.projectFileIndex.map { workspace.files[$0].root } ?? JSONObject()
         let rulesKey = workspace.projectFileIndex.flatMap { workspace.files[$0].rulesKey } ?? "dispatchRules"
         let hasSettings = workspace.projectFileIndex != nil || !workspace.settings.encode().isEmpty
-        return .object(
-            projectObject(
-                workspace: workspace, base: base, rulesKey: rulesKey, trunks: workspace.trunks, rules: workspace.rules,
-                settings: hasSettings ? workspace.settings : nil, calls: workspace.calls, names: names))
-    }
-
-    static func projectObject(
-        workspace: Workspace, base: JSONObject, rulesKey: String, trunks: [Trunk], rules: [DispatchRule], settings: ProjectSettings?,
-        calls: [CallSpec]?, names: NameStyle
-    ) -> JSONObject {
-        var root = base
-        if !trunks.isEmpty || root["trunks"] != nil {
-            root["trunks"] = .array(trunks.map { .object(encode($0, in: workspace, names: names)) })
-        }
-        let rulesName = names == .keep ? rulesKey : (names == .proto ? "dispatch_rules" : "dispatchRules")
-        if !rules.isEmpty || root[rulesKey] != nil {
-            let value = JSONValue.array(rules.map { .object(encode($0, in: workspace, names: names)) })
-            if let i = root.index(of: rulesKey) {
-                root.members[i] = JSONMember(rulesName, value)
-            } else {
-                root[rulesName] = value
-            }
-        }
-        if let settings {
-            let encoded = settings.encode(names: names == .proto ? .proto : (names == .camel ? .camel : .keep))
-            if !encoded.isEmpty || root["settings"] != nil { root["settings"] = .object(encoded) }
-        }
-        if let calls, !calls.isEmpty || root["calls"] != nil {
-            root["calls"] = .array(calls.map { .object($0.encode(names: names)) })
-        }
-        return root
+        return ProjectLayout(
+            workspace: workspace, base: base, rulesKey: rulesKey, trunks: workspace.trunks, rules: workspace.rules,
+            settings: hasSettings ? workspace.settings : nil, calls: workspace.calls, names: names)
     }
 
     /// Files `lk sip inbound create` / `lk sip dispatch create` accept: one request per item,
@@ -128,13 +148,18 @@ public enum WorkspaceWriter {
     /// IDs Switchboard generated are never written: LiveKit assigns the real one on create,
     /// and a file read without IDs must come back without them.
     static func encode(_ trunk: Trunk, in workspace: Workspace, names: NameStyle) -> JSONObject {
-        let object = trunk.encode(names: names)
-        return workspace.isNew(trunk.id) ? stripping(object, keys: ["sip_trunk_id", "sipTrunkId"]) : object
+        encode(trunk, idKeys: Trunk.idKeys, newIDs: workspace.newIDs, names: names)
     }
 
     static func encode(_ rule: DispatchRule, in workspace: Workspace, names: NameStyle) -> JSONObject {
-        let object = rule.encode(names: names)
-        return workspace.isNew(rule.id) ? stripping(object, keys: ["sip_dispatch_rule_id", "sipDispatchRuleId"]) : object
+        encode(rule, idKeys: DispatchRule.idKeys, newIDs: workspace.newIDs, names: names)
+    }
+
+    static func encode<Item: ProtoMessage & Identifiable<String>>(
+        _ item: Item, idKeys: Set<String>, newIDs: Set<String>, names: NameStyle
+    ) -> JSONObject {
+        let object = item.encode(names: names)
+        return newIDs.contains(item.id) ? stripping(object, keys: idKeys) : object
     }
 
     static func stripping(_ object: JSONObject, keys: Set<String>) -> JSONObject {
