@@ -7,7 +7,8 @@ enum DetailPaneView {
         let table = KeyValueTable(
             rows: DetailContent.rows(for: state), offset: 0, maximumKeyWidth: 22, symbols: state.options.symbols)
         let inner = panel.inset(top: 1, left: 2, bottom: 1, right: 1)
-        let total = table.displayRowCount(width: inner.width)
+        let wrapped = table.wrapped(width: inner.width)
+        let total = wrapped.count
         let offset = max(0, min(state.detailOffset, total - inner.height))
         var trailing: String?
         if total > inner.height, inner.height > 0 {
@@ -19,6 +20,6 @@ enum DetailPaneView {
         ).render(in: panel, grid: &grid, theme: theme)
         var visible = table
         visible.offset = offset
-        visible.render(in: inner, grid: &grid, theme: theme)
+        visible.render(wrapped, in: inner, grid: &grid, theme: theme)
     }
 }

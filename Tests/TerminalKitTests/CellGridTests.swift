@@ -53,6 +53,63 @@ struct CellGridTests {
         #expect(grid.cells.allSatisfy { !$0.isContinuation })
     }
 
+    @Test("filling a rectangle over wide glyphs: the same grid as putting each cell, no orphan half")
+    func fillOverWideGlyphs() {
+        // Rows of wide and narrow glyphs at every alignment; rectangles at every position
+        // and size, including one column wide and clipped by the grid.
+        let rows = ["漢字ab漢c字", "a漢字b漢cd", "漢漢漢漢漢", "ab漢cd字ef"]
+        for x in -1...10 {
+            for width in 1...4 {
+                let rect = Rect(x: x, y: 0, width: width, height: 3)
+                var grid = CellGrid(width: 10, height: 4)
+                for (row, text) in rows.enumerated() { grid.write(text, column: 0, row: row) }
+                var expected = grid
+                let area = rect.intersection(expected.bounds)
+                for row in area.y..<area.maxY {
+                    for column in area.x..<area.maxX {
+                        expected.put(Cell(grapheme: "·", width: 1, style: .plain), column: column, row: row)
+                    }
+                }
+                grid.fill(rect, grapheme: "·")
+                #expect(grid == expected, "x \(x), width \(width)")
+                for row in 0..<grid.height {
+                    for column in 0..<grid.width where grid[column, row].width == 2 {
+                        #expect(column + 1 < grid.width && grid[column + 1, row].isContinuation)
+                    }
+                    for column in 0..<grid.width where grid[column, row].isContinuation {
+                        #expect(column > 0 && grid[column - 1, row].width == 2)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("plain ASCII text over wide glyphs, clipped at every place: the same grid as putting each cell")
+    func asciiWriteOverWideGlyphs() {
+        let rows = ["漢字ab漢c字", "a漢字b漢cd", "漢漢漢漢漢"]
+        for column in -3...11 {
+            for clipX in 0...4 {
+                for text in ["x", "hello", "a b~c"] {
+                    let clip = Rect(x: clipX, y: 0, width: 5, height: 3)
+                    var grid = CellGrid(width: 10, height: 3)
+                    for (row, line) in rows.enumerated() { grid.write(line, column: 0, row: row) }
+                    var expected = grid
+                    var expectedEnd = column
+                    let area = clip.intersection(expected.bounds)
+                    for character in text {
+                        if expectedEnd >= area.x, expectedEnd < area.maxX {
+                            expected.put(Cell(grapheme: String(character), width: 1, style: .plain), column: expectedEnd, row: 1)
+                        }
+                        expectedEnd += 1
+                    }
+                    let end = grid.write(text, column: column, row: 1, clip: clip)
+                    #expect(end == expectedEnd)
+                    #expect(grid == expected, "\(text) at \(column), clip from \(clipX)")
+                }
+            }
+        }
+    }
+
     @Test("control characters are never stored raw; zero-width graphemes are dropped")
     func controls() {
         var grid = CellGrid(width: 6, height: 1)

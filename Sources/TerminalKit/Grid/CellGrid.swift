@@ -38,9 +38,17 @@ public struct CellGrid: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style = .plain, grapheme: Character = " ") {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        // One cell, stored into each place of every row: views fill panels, tables and rows
+        // over and over, and building a cell and checking its neighbours per place was a
+        // third of drawing a frame. Only a wide glyph across the area's edges can be left
+        // half-covered, so only the two edge cells need `breakWideGlyph`.
+        let cell = Cell(grapheme: String(grapheme), width: 1, style: style)
         for row in area.y..<area.maxY {
-            for column in area.x..<area.maxX {
-                put(Cell(grapheme: String(grapheme), width: 1, style: style), column: column, row: row)
+            breakWideGlyph(column: area.x, row: row)
+            breakWideGlyph(column: area.maxX - 1, row: row)
+            let start = row * width + area.x
+            cells.withUnsafeMutableBufferPointer { cells in
+                for index in start..<(start + area.width) { cells[index] = cell }
             }
         }
     }
@@ -58,6 +66,10 @@ public struct CellGrid: Hashable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         var cursor = column
         guard row >= area.y, row < area.maxY else { return cursor + DisplayWidth.of(text) }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in
+            writePrintableASCII(bytes, column: column, row: row, style: style, area: area)
+        }
+        if let end = ascii ?? nil { return end }
         for character in text {
             var grapheme = String(character)
             var width = DisplayWidth.of(character)
@@ -83,6 +95,33 @@ public struct CellGrid: Hashable, Sendable {
         }
         return cursor
     }
+
+    /// `write` for text that is all printable ASCII (most of what a view draws: names, IDs,
+    /// numbers, borders' labels), or nil for any other text. Every byte is one cell of width
+    /// one, so the cells are stored straight into the row; as in ``fill(_:style:grapheme:)``
+    /// only the two edge cells can cut a wide glyph. Nil when a byte needs the general path.
+    private mutating func writePrintableASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, column: Int, row: Int, style: Style, area: Rect
+    ) -> Int? {
+        for byte in bytes where byte &- 0x20 >= 0x5F { return nil }
+        let first = max(column, area.x)
+        let end = min(column + bytes.count, area.maxX)
+        if first < end {
+            breakWideGlyph(column: first, row: row)
+            breakWideGlyph(column: end - 1, row: row)
+            let base = row * width
+            cells.withUnsafeMutableBufferPointer { cells in
+                for place in first..<end {
+                    cells[base + place] = Cell(grapheme: Self.asciiGraphemes[Int(bytes[place - column] - 0x20)], width: 1, style: style)
+                }
+            }
+        }
+        return column + bytes.count
+    }
+
+    /// " " through "~" as strings, made once: a small string built per cell was a visible
+    /// part of a frame.
+    private static let asciiGraphemes: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Writes a sequence of styled spans as one line; returns the column after the last one.
     @discardableResult

@@ -25,11 +25,22 @@ public struct KeyValueTable: Sendable {
     }
 
     /// The wrapped display lines for a given width: (key text or nil, value text, style).
-    struct Line {
+    struct Line: Sendable {
         var key: String?
         var value: String
         var element: ThemeElement
         var role: ThemeRole?
+    }
+
+    /// The table wrapped to one width. A view needs the row count (for its scroll limits) and
+    /// the lines (to draw): wrapping once and using it for both halved the table's share of a
+    /// frame.
+    public struct Wrapped: Sendable {
+        let lines: [Line]
+        let width: Int
+        let keyWidth: Int
+        /// Display rows, after wrapping.
+        public var count: Int { lines.count }
     }
 
     func keyWidth(for width: Int) -> Int {
@@ -41,8 +52,12 @@ public struct KeyValueTable: Sendable {
         return min(widest, maximumKeyWidth, max(0, width / 2 - 1))
     }
 
-    func lines(width: Int) -> [Line] {
+    public func wrapped(width: Int) -> Wrapped {
         let keyWidth = keyWidth(for: width)
+        return Wrapped(lines: lines(width: width, keyWidth: keyWidth), width: width, keyWidth: keyWidth)
+    }
+
+    private func lines(width: Int, keyWidth: Int) -> [Line] {
         let valueWidth = max(1, width - keyWidth - 2)
         var result: [Line] = []
         for row in rows {
@@ -66,12 +81,18 @@ public struct KeyValueTable: Sendable {
     }
 
     /// How many display rows the table needs at `width` (for scrolling limits).
-    public func displayRowCount(width: Int) -> Int { lines(width: width).count }
+    public func displayRowCount(width: Int) -> Int { wrapped(width: width).count }
 
     public func render(in rect: Rect, grid: inout CellGrid, theme: Theme) {
+        render(wrapped(width: rect.width), in: rect, grid: &grid, theme: theme)
+    }
+
+    /// Draws the table as wrapped by ``wrapped(width:)`` for `rect`'s width.
+    public func render(_ wrapped: Wrapped, in rect: Rect, grid: inout CellGrid, theme: Theme) {
+        precondition(wrapped.width == rect.width, "the table was wrapped for another width")
         grid.fill(rect, style: theme.base)
-        let all = lines(width: rect.width)
-        let keyWidth = keyWidth(for: rect.width)
+        let all = wrapped.lines
+        let keyWidth = wrapped.keyWidth
         let first = max(0, min(offset, max(0, all.count - rect.height)))
         for row in 0..<rect.height where first + row < all.count {
             let line = all[first + row]
