@@ -136,6 +136,9 @@ public struct BrowseList: Sendable {
     /// integers (comparing 100,000 ID strings took milliseconds per keystroke).
     private func index(ofID id: String, catalog: WorkspaceCatalog) -> Int? {
         if let position = catalog.position(of: kind, id: id), let index = visible.firstIndex(of: position) { return index }
+        // Comparing every visible item's ID took a millisecond of each filter keystroke that
+        // hid the selection; it can only find something when IDs are duplicated.
+        guard catalog.hasDuplicateIDs(kind) else { return nil }
         return visible.firstIndex(where: { catalog.id(of: kind, at: $0) == id })
     }
 

@@ -19,11 +19,18 @@ struct SearchIndex: Sendable {
     /// of its own bytes, so most items are refused from eight bytes without reading their
     /// text — and for a one-letter query the mask alone is the answer.
     private let masks: [UInt64]
-    /// Per item, a 256-bit Bloom filter of its adjacent byte pairs (`pairWords` words per item, see
-    /// `pairBit(_:_:)`). Single letters are common to most items, so after the first letter
-    /// the byte masks let almost everything through; pairs are what tells "su" from "us", and
-    /// a query's every pair must be present before its text is read.
-    private let pairs: [UInt64]
+    /// For every pair of byte classes seen next to each other in some item's text, a bitmap
+    /// over the items that have it (`pairSlots` says where each pair's bitmap starts, -1 for
+    /// a pair no item has). Single letters are common to most items, so after the first
+    /// letter the byte masks let almost everything through; pairs are what tells "su" from
+    /// "us". Kept pair by pair rather than item by item: the second letter of a filter reads
+    /// one bitmap (12.5 KB for 100,000 items) instead of a filter per item, and as the classes
+    /// of letters, digits and common separators are the bytes themselves, a two-letter query
+    /// of those needs no text search at all.
+    private let pairBitmaps: [UInt64]
+    private let pairSlots: [Int32]
+    /// Words of one bitmap: one bit per item.
+    private let bitmapWords: Int
     /// How often each byte occurs in all the text: the substring search anchors on the query's
     /// rarest byte. Every rule's ID starts `sdr_`, so anchoring "su" on its `s` stopped at
     /// every ID, while `u` is rare.
@@ -33,10 +40,10 @@ struct SearchIndex: Sendable {
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
         var masks: [UInt64] = []
-        var pairs: [UInt64] = []
         starts.reserveCapacity(fields.count + 1)
         masks.reserveCapacity(fields.count)
-        pairs.reserveCapacity(fields.count * Self.pairWords)
+        var pairSlots = [Int32](repeating: -1, count: Self.classCount * Self.classCount)
+        var slotCount: Int32 = 0
         for itemFields in fields {
             let start = bytes.count
             for field in itemFields where !field.isEmpty {
@@ -44,45 +51,59 @@ struct SearchIndex: Sendable {
                 bytes.append(0)
             }
             var mask: UInt64 = 0
-            var pairBits = PairBits(0, 0, 0, 0)
             var previous: UInt8 = 0
             for i in start..<bytes.count {
                 let byte = bytes[i]
                 mask |= Self.bits[Int(byte)]
-                Self.addPair(previous, byte, to: &pairBits)
+                // Pairs with a NUL (field boundaries) are not recorded: a query never matches
+                // across fields.
+                if previous != 0, byte != 0, pairSlots[Self.pairIndex(previous, byte)] < 0 {
+                    pairSlots[Self.pairIndex(previous, byte)] = slotCount
+                    slotCount += 1
+                }
                 previous = byte
             }
             masks.append(mask)
-            pairs.append(contentsOf: [pairBits.0, pairBits.1, pairBits.2, pairBits.3])
             starts.append(bytes.count)
+        }
+        // A second pass sets the bits, into bitmaps allocated once at their final size.
+        let bitmapWords = (fields.count + 63) / 64
+        var pairBitmaps = [UInt64](repeating: 0, count: Int(slotCount) * bitmapWords)
+        for item in 0..<fields.count {
+            let word = item >> 6
+            let bit = UInt64(1) << UInt64(item & 63)
+            var previous: UInt8 = 0
+            for i in starts[item]..<starts[item + 1] {
+                let byte = bytes[i]
+                if previous != 0, byte != 0 {
+                    pairBitmaps[Int(pairSlots[Self.pairIndex(previous, byte)]) * bitmapWords + word] |= bit
+                }
+                previous = byte
+            }
         }
         self.bytes = bytes
         self.starts = starts
         self.masks = masks
-        self.pairs = pairs
+        self.pairBitmaps = pairBitmaps
+        self.pairSlots = pairSlots
+        self.bitmapWords = bitmapWords
         var byteCounts = [Int](repeating: 0, count: 256)
         for byte in bytes { byteCounts[Int(byte)] += 1 }
         self.byteCounts = byteCounts
     }
 
-    /// Sets the filter bit of the pair `first, second`; pairs with a NUL (field boundaries,
-    /// item start) are not recorded, as a query never matches across fields.
-    private static func addPair(_ first: UInt8, _ second: UInt8, to bits: inout PairBits) {
-        guard first != 0, second != 0 else { return }
-        let hash = (UInt32(first) << 8 | UInt32(second)) &* 0x9E37_79B1
-        let bit = UInt64(1) << UInt64((hash >> 24) & 63)
-        switch hash >> 30 {
-        case 0: bits.0 |= bit
-        case 1: bits.1 |= bit
-        case 2: bits.2 |= bit
-        default: bits.3 |= bit
-        }
+    /// A byte's class: its mask bit's number (`bit(of:)`), with the shared bit of every other
+    /// byte as the last class.
+    private static let classes: [UInt8] = (0...255).map {
+        let bit = bit(of: UInt8($0)).trailingZeroBitCount
+        return UInt8(bit == 63 ? classCount - 1 : bit)
     }
+    /// a–z, 0–9, eight separators, and "any other byte".
+    private static let classCount = 45
 
-    /// 256 bits: an item's text has ~100 distinct pairs, which left half of 128 bits set and
-    /// let half of all items through to the text search on a two-letter query.
-    private typealias PairBits = (UInt64, UInt64, UInt64, UInt64)
-    private static let pairWords = 4
+    private static func pairIndex(_ first: UInt8, _ second: UInt8) -> Int {
+        Int(classes[Int(first)]) * classCount + Int(classes[Int(second)])
+    }
 
     var count: Int { starts.count - 1 }
 
@@ -133,8 +154,17 @@ struct SearchIndex: Sendable {
         if needle.contains(0) { need = 0 }
         // One byte with a bit of its own: having the bit is containing the byte.
         let maskDecides = needle.count == 1 && need != 1 << 63 && needle[0] != 0
-        var needPairs = PairBits(0, 0, 0, 0)
-        for (first, second) in zip(needle, needle.dropFirst()) { Self.addPair(first, second, to: &needPairs) }
+        // The bitmaps of the query's pairs: an item must have every one.
+        var slots: [Int] = []
+        for (first, second) in zip(needle, needle.dropFirst()) where first != 0 && second != 0 {
+            let slot = pairSlots[Self.pairIndex(first, second)]
+            guard slot >= 0 else { return [] }
+            if !slots.contains(Int(slot)) { slots.append(Int(slot)) }
+        }
+        // Two bytes with classes of their own: having the pair is containing the query.
+        let pairDecides =
+            needle.count == 2 && needle[0] != 0 && needle[1] != 0 && Self.bit(of: needle[0]) != 1 << 63
+            && Self.bit(of: needle[1]) != 1 << 63
         let anchor = needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] } ?? 0
         var out: [Int] = []
         out.reserveCapacity(min(candidates.count, 1024))
@@ -142,17 +172,21 @@ struct SearchIndex: Sendable {
             needle.withUnsafeBufferPointer { needleBuffer in
                 masks.withUnsafeBufferPointer { masks in
                     starts.withUnsafeBufferPointer { starts in
-                        pairs.withUnsafeBufferPointer { pairs in
+                        pairBitmaps.withUnsafeBufferPointer { bitmaps in
                             guard let base = haystack.baseAddress else { return }
-                            for index in candidates where masks[index] & need == need {
+                            let bitmapBases = slots.map { $0 * bitmapWords }
+                            candidates: for index in candidates where masks[index] & need == need {
                                 if maskDecides {
                                     out.append(index)
                                     continue
                                 }
-                                let word = Self.pairWords * index
-                                guard pairs[word] & needPairs.0 == needPairs.0, pairs[word + 1] & needPairs.1 == needPairs.1,
-                                    pairs[word + 2] & needPairs.2 == needPairs.2, pairs[word + 3] & needPairs.3 == needPairs.3
-                                else { continue }
+                                let word = index >> 6
+                                let bit = UInt64(1) << UInt64(index & 63)
+                                for bitmap in bitmapBases where bitmaps[bitmap + word] & bit == 0 { continue candidates }
+                                if pairDecides {
+                                    out.append(index)
+                                    continue
+                                }
                                 let start = starts[index]
                                 let length = starts[index + 1] - start
                                 if length >= needleBuffer.count, Self.contains(base + start, length: length, needleBuffer, anchor: anchor) {

@@ -143,6 +143,12 @@ public struct WorkspaceCatalog: Sendable {
         kind == .trunk ? trunkPositions[id] : rulePositions[id]
     }
 
+    /// Whether two items of `kind` share an ID (the file is invalid, but is still shown):
+    /// only then can an ID stand for another position than `position(of:id:)`'s.
+    func hasDuplicateIDs(_ kind: ItemKind) -> Bool {
+        kind == .trunk ? trunkPositions.count != workspace.trunks.count : rulePositions.count != workspace.rules.count
+    }
+
     public func trunk(id: String) -> Trunk? { trunkPositions[id].map { workspace.trunks[$0] } }
     public func rule(id: String) -> DispatchRule? { rulePositions[id].map { workspace.rules[$0] } }
 

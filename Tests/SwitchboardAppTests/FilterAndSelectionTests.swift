@@ -26,6 +26,24 @@ struct FilterAndSelectionTests {
         }
     }
 
+    @Test("with two rules sharing an ID, a filter that hides the first keeps the cursor on the second")
+    func duplicateIDsFollowTheVisibleCopy() {
+        var workspace = Workspace()
+        for (id, name) in [("SDR_dup", "alpha"), ("SDR_other", "x one"), ("SDR_dup", "x two")] {
+            var rule = DispatchRule()
+            rule.id = id
+            rule.name = name
+            workspace.rules.append(rule)
+        }
+        let state = AppState(
+            catalog: WorkspaceCatalog(workspace: workspace), options: AppOptions(inputPaths: ["dup.json"]),
+            size: TerminalSize(columns: 120, rows: 40))
+        let (filtered, _) = Fixtures.press([.char("2"), .char("/"), .char("x")], on: state)
+        #expect(filtered.rules.visible.map { filtered.workspace.rules[$0].name } == ["x one", "x two"])
+        #expect(filtered.rules.selectedID == "SDR_dup")
+        #expect(filtered.rules.list.selected == 1)
+    }
+
     @Test("the counts show matches of total in the tab, the panel title and the footer")
     func counts() {
         let (state, _) = Fixtures.press([.char("2"), .char("/")] + Fixtures.type("desk"), on: Fixtures.state())

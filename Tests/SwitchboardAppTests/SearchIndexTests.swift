@@ -37,6 +37,8 @@ struct SearchIndexTests {
         let fields = (0..<600).map { _ in (0..<Int(generator.next() % 4)).map { _ in word(Int(generator.next() % 40)) } }
         let index = SearchIndex(fields)
         let all = Array(fields.indices)
+        var shuffled = all
+        shuffled.shuffle(using: &generator)
         var matchedSomething = 0
         for _ in 0..<300 {
             // Queries cut from the items' own text match something; random ones mostly don't.
@@ -51,6 +53,8 @@ struct SearchIndexTests {
             }
             let answer = index.filter(all, query: query)
             #expect(answer == Self.expected(fields, all, query), "query \"\(query)\"")
+            // A sorted or narrowed list hands over its candidates in its own order.
+            #expect(index.filter(shuffled, query: query) == Self.expected(fields, shuffled, query), "query \"\(query)\", shuffled")
             if !answer.isEmpty { matchedSomething += 1 }
         }
         #expect(matchedSomething > 100, "the queries exercised matches, not only misses")
