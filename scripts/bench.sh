@@ -10,7 +10,7 @@
 # * peak memory of load + validate (/usr/bin/time -v)
 # * peak memory of switchboard test --jobs 64 over --memory-scenarios (default 100,000) scenarios
 #
-# Installs missing peers (jq, wrk, hyperfine, time) from Debian's packages. Builds a release
+# Installs missing peers (jq, wrk, time) from Debian's packages. Builds a release
 # binary in .build-release. Each measurement is repeated --runs times (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,6 @@ done
 missing=()
 command -v jq >/dev/null || missing+=(jq)
 command -v wrk >/dev/null || missing+=(wrk)
-command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v curl >/dev/null || missing+=(curl)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -59,18 +58,32 @@ lkfile="$big/lk/dispatch-rules.json"
 size=$(stat -c %s "$lkfile")
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-# hyperfine's median of one command, in seconds.
-hmedian() { jq -r '.results[0].median' "$1"; }
 
-echo "timing load + validate and export ($runs runs each)…" >&2
-hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/jq-empty.json" "jq empty $lkfile" >/dev/null
-hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/validate.json" "$sb validate $lkfile" >/dev/null
-hyperfine -i --warmup 1 --runs "$runs" --export-json "$work/jq-c.json" "jq -c . $lkfile > $work/jq-out.json" >/dev/null
-hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/export.json" "$sb export $lkfile -o $work/export-out.json" >/dev/null
-t_jq_empty=$(hmedian "$work/jq-empty.json")
-t_validate=$(hmedian "$work/validate.json")
-t_jq_c=$(hmedian "$work/jq-c.json")
-t_export=$(hmedian "$work/export.json")
+echo "timing load + validate and export ($runs runs each, interleaved with jq's)…" >&2
+# Each run times jq and then Switchboard on the same file, so a change in the machine's load
+# during the run falls on both sides of a ratio (timing all of one command and then all of
+# the other let it land on one side only: on a shared two-core machine that was most of the
+# difference between two runs of the script). Run 0 is a warm-up.
+timed() {
+  local name=$1 start end
+  shift
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  if [ "$run" -gt 0 ]; then awk -v n=$((end - start)) 'BEGIN { printf "%.6f\n", n / 1e9 }' >>"$work/times-$name"; fi
+}
+jq_compact() { jq -c . "$lkfile" >"$work/jq-out.json"; }
+rm -f "$work"/times-*
+for run in $(seq 0 "$runs"); do
+  timed jq-empty jq empty "$lkfile"
+  timed validate "$sb" validate "$lkfile"
+  timed jq-c jq_compact
+  timed export "$sb" export "$lkfile" -o "$work/export-out.json"
+done
+t_jq_empty=$(median <"$work/times-jq-empty")
+t_validate=$(median <"$work/times-validate")
+t_jq_c=$(median <"$work/times-jq-c")
+t_export=$(median <"$work/times-export")
 
 peak_kb=$(for _ in $(seq "$runs"); do
   /usr/bin/time -v "$sb" validate "$lkfile" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'
