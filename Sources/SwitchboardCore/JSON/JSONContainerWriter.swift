@@ -2,27 +2,44 @@
 /// straight from the model to bytes instead of building a `JSONValue` tree first (exporting
 /// 100,000 rules built and then walked a tree of a million values).
 ///
-/// ``JSONWriter`` writes its own objects and arrays through these, so both routes put the same
+/// ``JSONWriter`` writes its own objects and arrays through this, so both routes put the same
 /// separators, newlines and indentation in the same places.
-struct JSONObjectWriter {
+struct JSONContainerWriter {
     let style: JSONWriter.Style
-    /// The indentation of the object's braces; members sit one level deeper.
+    /// The indentation of the brackets; members and elements sit one level deeper.
     let indent: Int
+    private let open: UInt8
+    private let close: UInt8
     private var count = 0
 
-    init(style: JSONWriter.Style, indent: Int) {
-        self.style = style
-        self.indent = indent
+    static func object(style: JSONWriter.Style, indent: Int) -> JSONContainerWriter {
+        JSONContainerWriter(style: style, indent: indent, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
     }
 
-    /// The indentation to write a member's value at.
+    static func array(style: JSONWriter.Style, indent: Int) -> JSONContainerWriter {
+        JSONContainerWriter(style: style, indent: indent, open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
+    }
+
+    private init(style: JSONWriter.Style, indent: Int, open: UInt8, close: UInt8) {
+        self.style = style
+        self.indent = indent
+        self.open = open
+        self.close = close
+    }
+
+    /// The indentation to write a member's value or an element at.
     var valueIndent: Int { indent + 1 }
 
-    /// Opens the next member and writes its key; the caller writes the value next.
-    mutating func key(_ key: String, into out: inout [UInt8]) {
-        out.append(count == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+    /// Opens the next element; the caller writes it at ``valueIndent`` next.
+    mutating func next(into out: inout [UInt8]) {
+        out.append(count == 0 ? open : UInt8(ascii: ","))
         count += 1
         JSONWriter.newline(into: &out, style: style, indent: indent + 1)
+    }
+
+    /// Opens the next member of an object and writes its key; the caller writes the value next.
+    mutating func key(_ key: String, into out: inout [UInt8]) {
+        next(into: &out)
         JSONWriter.writeString(key, into: &out)
         out.append(UInt8(ascii: ":"))
         if style == .pretty { out.append(UInt8(ascii: " ")) }
@@ -33,43 +50,13 @@ struct JSONObjectWriter {
         JSONWriter.write(value, into: &out, style: style, indent: indent + 1)
     }
 
-    /// Closes the object: `{}` when it got no member.
+    /// Closes the container: `{}` or `[]` when it got nothing.
     func finish(into out: inout [UInt8]) {
         if count == 0 {
-            out.append(contentsOf: "{}".utf8)
+            out.append(contentsOf: [open, close])
             return
         }
         JSONWriter.newline(into: &out, style: style, indent: indent)
-        out.append(UInt8(ascii: "}"))
-    }
-}
-
-/// The array counterpart of ``JSONObjectWriter``.
-struct JSONArrayWriter {
-    let style: JSONWriter.Style
-    let indent: Int
-    private var count = 0
-
-    init(style: JSONWriter.Style, indent: Int) {
-        self.style = style
-        self.indent = indent
-    }
-
-    var elementIndent: Int { indent + 1 }
-
-    /// Opens the next element; the caller writes it at ``elementIndent`` next.
-    mutating func next(into out: inout [UInt8]) {
-        out.append(count == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
-        count += 1
-        JSONWriter.newline(into: &out, style: style, indent: indent + 1)
-    }
-
-    func finish(into out: inout [UInt8]) {
-        if count == 0 {
-            out.append(contentsOf: "[]".utf8)
-            return
-        }
-        JSONWriter.newline(into: &out, style: style, indent: indent)
-        out.append(UInt8(ascii: "]"))
+        out.append(close)
     }
 }

@@ -25,14 +25,14 @@ public struct JSONWriter {
         case .number(let n): out.append(contentsOf: n.text.utf8)
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
-            var array = JSONArrayWriter(style: style, indent: indent)
+            var array = JSONContainerWriter.array(style: style, indent: indent)
             for element in elements {
                 array.next(into: &out)
-                write(element, into: &out, style: style, indent: array.elementIndent)
+                write(element, into: &out, style: style, indent: array.valueIndent)
             }
             array.finish(into: &out)
         case .object(let object):
-            var writer = JSONObjectWriter(style: style, indent: indent)
+            var writer = JSONContainerWriter.object(style: style, indent: indent)
             for member in object.members { writer.member(member.key, member.value, into: &out) }
             writer.finish(into: &out)
         }

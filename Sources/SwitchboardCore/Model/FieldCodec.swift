@@ -18,7 +18,9 @@ public struct FieldCodec<Value: Equatable & Sendable>: Sendable {
     /// tells whether it wrote anything (nil encodes to nothing). Without it, the value is
     /// encoded to a `JSONValue` and that is written: fine for scalars, but a nested message
     /// would build its whole object first.
-    private(set) var stream: (@Sendable (Value, NameStyle, String, inout JSONObjectWriter, inout [UInt8]) -> Bool)?
+    private(set) var stream: Stream?
+    /// Writes `value` under `key` into the object being written (see ``stream``).
+    typealias Stream = @Sendable (_ value: Value, NameStyle, _ key: String, inout JSONContainerWriter, inout [UInt8]) -> Bool
 
     public init(
         decode: @escaping @Sendable (JSONValue, JSONPath) throws(ModelError) -> Value,
@@ -40,7 +42,7 @@ public struct FieldCodec<Value: Equatable & Sendable>: Sendable {
         return codec
     }
 
-    func streaming(_ stream: @escaping @Sendable (Value, NameStyle, String, inout JSONObjectWriter, inout [UInt8]) -> Bool) -> FieldCodec {
+    func streaming(_ stream: @escaping Stream) -> FieldCodec {
         var codec = self
         codec.stream = stream
         return codec

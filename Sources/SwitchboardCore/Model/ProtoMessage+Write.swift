@@ -15,7 +15,7 @@ extension ProtoMessage {
             JSONWriter.write(.object(object), into: &out, style: style, indent: indent)
             return
         }
-        var object = JSONObjectWriter(style: style, indent: indent)
+        var object = JSONContainerWriter.object(style: style, indent: indent)
         Self.forEachField(over: layout, names: names) { key, spec, wasPresent in
             if !omitting.isEmpty, omitting.contains(key) { return }
             if !spec.stream(self, names, key, &object, &out), wasPresent, !spec.omitWhenCleared {

@@ -280,7 +280,7 @@ public final class FieldSpec<Model>: Sendable {
     let omitWhenCleared: Bool
     /// Writes `canonical`'s value under the given key into an object being streamed, and tells
     /// whether it wrote anything (see `ProtoMessage.write`).
-    let stream: @Sendable (Model, NameStyle, String, inout JSONObjectWriter, inout [UInt8]) -> Bool
+    let stream: @Sendable (Model, NameStyle, String, inout JSONContainerWriter, inout [UInt8]) -> Bool
 
     public init<V: Equatable & Sendable>(
         _ proto: String, _ camel: String, _ keyPath: WritableKeyPath<Model, V>, _ codec: FieldCodec<V>,

@@ -58,7 +58,7 @@ struct ProjectLayout: Sendable, Equatable {
 
     /// The document's bytes, as `JSONWriter.write(.object(object))` writes them.
     func write(into out: inout [UInt8], style: JSONWriter.Style) {
-        var object = JSONObjectWriter(style: style, indent: 0)
+        var object = JSONContainerWriter.object(style: style, indent: 0)
         for (i, member) in root.members.enumerated() {
             if i == trunksAt {
                 object.key(member.key, into: &out)
@@ -80,11 +80,11 @@ struct ProjectLayout: Sendable, Equatable {
     private func write<Item: ProtoMessage & Identifiable<String>>(
         _ items: [Item], idKeys: Set<String>, into out: inout [UInt8], style: JSONWriter.Style, indent: Int
     ) {
-        var array = JSONArrayWriter(style: style, indent: indent)
+        var array = JSONContainerWriter.array(style: style, indent: indent)
         for item in items {
             array.next(into: &out)
             item.write(
-                into: &out, names: names, style: style, indent: array.elementIndent, omitting: newIDs.contains(item.id) ? idKeys : [])
+                into: &out, names: names, style: style, indent: array.valueIndent, omitting: newIDs.contains(item.id) ? idKeys : [])
         }
         array.finish(into: &out)
     }
