@@ -57,9 +57,12 @@ struct SearchIndex: Sendable {
                 mask |= Self.bits[Int(byte)]
                 // Pairs with a NUL (field boundaries) are not recorded: a query never matches
                 // across fields.
-                if previous != 0, byte != 0, pairSlots[Self.pairIndex(previous, byte)] < 0 {
-                    pairSlots[Self.pairIndex(previous, byte)] = slotCount
-                    slotCount += 1
+                if previous != 0, byte != 0 {
+                    let pair = Self.pairIndex(previous, byte)
+                    if pairSlots[pair] < 0 {
+                        pairSlots[pair] = slotCount
+                        slotCount += 1
+                    }
                 }
                 previous = byte
             }

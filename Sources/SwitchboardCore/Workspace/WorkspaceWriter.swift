@@ -35,17 +35,12 @@ public enum WorkspaceWriter {
         /// room to reserve up front (about the output's size): growing a 40 MB buffer by
         /// doubling copies it over and over and touches twice its pages.
         public func bytes(reservingCapacity capacity: Int = 0) -> [UInt8] {
-            guard case .project(let project) = content else {
-                if capacity == 0 { return JSONWriter.bytes(document) }
-                var out: [UInt8] = []
-                out.reserveCapacity(capacity)
-                JSONWriter.write(document, into: &out, style: .pretty, indent: 0)
-                out.append(0x0A)
-                return out
-            }
             var out: [UInt8] = []
             out.reserveCapacity(max(capacity, 256))
-            project.write(into: &out, style: .pretty)
+            switch content {
+            case .document(let document): JSONWriter.write(document, into: &out, style: .pretty, indent: 0)
+            case .project(let project): project.write(into: &out, style: .pretty)
+            }
             out.append(0x0A)
             return out
         }
