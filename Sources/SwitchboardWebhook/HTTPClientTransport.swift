@@ -8,10 +8,16 @@ import SwitchboardCore
 /// `WWW-Authenticate` hangs it past every timeout, and it follows redirects silently.)
 ///
 /// Thread ownership: the `HTTPClient` runs on the shared NIO event loops; this object only
-/// holds it. Each `send` races the exchange against the total timeout and returns when the
-/// first of the two ends, so a webhook that stalls anywhere — connecting, before the head,
-/// mid-body — ends the simulated call on time. Redirects are not followed, nothing is retried, and the body
-/// is read only up to the size limit.
+/// holds it. Each `send` races the exchange against the total timeout, a timer on the
+/// request's own event loop, and returns when the first of the two ends, so a webhook that
+/// stalls anywhere — connecting, before the head, mid-body — ends the simulated call on time.
+/// Redirects are not followed, nothing is retried, and the body is read only up to the size
+/// limit.
+///
+/// Why the delegate API rather than `execute(_:timeout:)` with async/await: a `switchboard test`
+/// run sends thousands of requests a second, and the async API costs two Swift tasks, a
+/// `Task.sleep` timer on Dispatch and an async body sequence per request, on top of the
+/// exchange. Here a request is one continuation, resumed from the event loop that ran it.
 ///
 /// Lifecycle: create once, share, and call `shutdown()` before the process exits (or the
 /// test ends). Clients are made lazily, one per distinct connect timeout — in practice one,
@@ -19,56 +25,68 @@ import SwitchboardCore
 public final class HTTPClientTransport: WebhookTransport, Sendable {
     /// Where to actually connect for a URL's endpoint; the URL and `Host` header are unchanged.
     public let connectOverrides: [Endpoint: Endpoint]
+    /// Connections kept open to one webhook host. Requests beyond it queue for a free one.
+    public let connectionsPerHost: Int
     private let clients = Locked<[Int: HTTPClient]>([:])
+    private let targets = Locked<[Substring: Target]>([:])
     private let isShutDown = Locked(false)
 
-    public init(connectOverrides: [Endpoint: Endpoint] = [:]) {
+    /// - Parameter connectionsPerHost: as many as calls run at once (`test --jobs`): a request
+    ///   queued for a busy connection costs the pool more than a new connection does.
+    public init(connectOverrides: [Endpoint: Endpoint] = [:], connectionsPerHost: Int = 8) {
         self.connectOverrides = connectOverrides
+        self.connectionsPerHost = max(1, connectionsPerHost)
     }
 
     public func send(_ request: WebhookRequest, limits: WebhookLimits) async -> WebhookExchange {
         let clock = ContinuousClock()
         let start = clock.now
-        let progress = ExchangeProgress()
-        func elapsedMs() -> Double {
-            let d = clock.now - start
-            return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-        }
+        let progress = ExchangeProgress(limit: limits.maxResponseBytes)
         let failure: WebhookFailure?
         do {
             let prepared = try prepare(request)
             let client = try self.client(connectTimeoutMs: limits.connectTimeoutMs)
-            failure = await Self.race(totalTimeoutMs: limits.totalTimeoutMs, clock: clock) {
-                await Self.perform(prepared, client: client, limits: limits, progress: progress)
-            }
+            failure = await Self.exchange(prepared, client: client, limits: limits, progress: progress)
         } catch {
             failure = error
         }
-        return WebhookExchange(response: progress.response, failure: failure, durationMs: elapsedMs())
+        let elapsed = clock.now - start
+        let durationMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return WebhookExchange(response: progress.response, failure: failure, durationMs: durationMs)
     }
 
-    /// Runs `exchange` against the total timeout and returns as soon as either ends. The loser
-    /// is cancelled but not awaited: tearing down a hung connection must not delay the call's
-    /// outcome past its timeout. (A task group would wait for the cancelled child.)
-    private static func race(
-        totalTimeoutMs: Int, clock: ContinuousClock, _ exchange: @escaping @Sendable () async -> WebhookFailure?
+    /// Runs the exchange against the total timeout and returns as soon as either ends. The
+    /// loser is cancelled but not awaited: tearing down a hung connection must not delay the
+    /// call's outcome past its timeout. Cancelling the calling task cancels the request, which
+    /// then ends as a timeout (the caller gave up waiting).
+    private static func exchange(
+        _ request: HTTPClient.Request, client: HTTPClient, limits: WebhookLimits, progress: ExchangeProgress
     ) async -> WebhookFailure? {
-        let tasks = Locked<[Task<Void, Never>]>([])
+        let inFlight = InFlightRequest()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<WebhookFailure?, Never>) in
                 let once = ResumeOnce(continuation)
-                let request = Task {
-                    let failure = await exchange()
-                    if once.resume(failure) { tasks.withLock { $0.forEach { $0.cancel() } } }
+                let task = client.execute(request: request, delegate: ResponseRecorder(progress), deadline: nil)
+                let timer = task.eventLoop.scheduleTask(in: .milliseconds(Int64(limits.totalTimeoutMs))) {
+                    if once.resume(.totalTimeout(ms: limits.totalTimeoutMs)) { task.cancel() }
                 }
-                let timer = Task {
-                    guard (try? await Task.sleep(for: .milliseconds(totalTimeoutMs), clock: clock)) != nil else { return }
-                    if once.resume(.totalTimeout(ms: totalTimeoutMs)) { request.cancel() }
+                task.futureResult.whenComplete { result in
+                    timer.cancel()
+                    switch result {
+                    case .success:
+                        _ = once.resume(nil)
+                    case .failure(let error):
+                        let failure =
+                            progress.overflowed
+                            ? .responseTooLarge(limit: limits.maxResponseBytes)
+                            : TransportErrorMapping.failure(for: error, url: request.url.absoluteString, limits: limits)
+                        _ = once.resume(failure)
+                    }
                 }
-                tasks.withLock { $0 = [request, timer] }
+                inFlight.started(task)
             }
         } onCancel: {
-            tasks.withLock { $0.forEach { $0.cancel() } }
+            inFlight.cancel()
         }
     }
 
@@ -92,58 +110,120 @@ public final class HTTPClientTransport: WebhookTransport, Sendable {
                 decompression: .disabled)
             configuration.connectionPool.retryConnectionEstablishment = false
             configuration.httpVersion = .http1Only
+            // No tracer is ever installed; without this each request still builds a span.
+            configuration.tracing.tracer = nil
+            configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connectionsPerHost
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
             clients[connectTimeoutMs] = client
             return client
         }
     }
 
-    private func prepare(_ request: WebhookRequest) throws(WebhookFailure) -> HTTPClientRequest {
-        guard let endpoint = Endpoint(url: request.url), var components = URLComponents(string: request.url) else {
-            throw WebhookFailure.other("\"\(request.url)\" is not an http:// or https:// URL with a host")
+    /// Where a URL (its part before any query) is sent: the same URL, or the connect
+    /// override's, with the `Host` header the original names.
+    private struct Target {
+        var base: String
+        var hostHeader: String?
+        /// The whole URL parsed, for URLs without a query (a `POST`'s is the same every call).
+        var url: URL?
+    }
+
+    /// Works a URL's target out once: a `test` run sends thousands of requests to the same
+    /// few URLs, and parsing each again was a tenth of the transport's time. Only the part
+    /// before `?` is kept (a `GET`'s query differs per call), and at most a few hundred.
+    private func target(_ base: Substring) throws(WebhookFailure) -> Target {
+        if let known = targets.withLock({ $0[base] }) { return known }
+        guard let endpoint = Endpoint(url: String(base)), var components = URLComponents(string: String(base)) else {
+            throw WebhookFailure.other("\"\(base)\" is not an http:// or https:// URL with a host")
         }
+        var target = Target(base: String(base))
+        if let override = connectOverrides[endpoint] {
+            components.host = override.host
+            components.port = override.port
+            target.base = components.string ?? target.base
+            target.hostHeader = Self.hostHeader(endpoint, scheme: components.scheme ?? "http")
+        }
+        target.url = URL(string: target.base)
+        targets.withLock { targets in
+            if targets.count >= 256 { targets.removeAll() }
+            targets[base] = target
+        }
+        return target
+    }
+
+    private func prepare(_ request: WebhookRequest) throws(WebhookFailure) -> HTTPClient.Request {
+        let query = request.url.firstIndex(of: "?")
+        let target = try target(request.url[..<(query ?? request.url.endIndex)])
         var headers = HTTPHeaders()
-        if let target = connectOverrides[endpoint] {
-            components.host = target.host
-            components.port = target.port
-            headers.add(name: "Host", value: Self.hostHeader(endpoint, scheme: components.scheme ?? "http"))
-        }
-        var out = HTTPClientRequest(url: components.string ?? request.url)
-        out.method = request.method == .get ? .GET : .POST
+        if let host = target.hostHeader { headers.add(name: "Host", value: host) }
         for (name, value) in request.headers { headers.add(name: name, value: value) }
-        out.headers = headers
-        if request.method == .post { out.body = .bytes(ByteBuffer(bytes: request.body)) }
-        return out
+        let method: HTTPMethod = request.method == .get ? .GET : .POST
+        let body: HTTPClient.Body? = request.method == .post ? .bytes(request.body) : nil
+        do {
+            if query == nil, let url = target.url {
+                return try HTTPClient.Request(url: url, method: method, headers: headers, body: body)
+            }
+            let url = query.map { target.base + request.url[$0...] } ?? target.base
+            return try HTTPClient.Request(url: url, method: method, headers: headers, body: body)
+        } catch {
+            throw WebhookFailure.other("\"\(request.url)\" is not a URL AsyncHTTPClient can send to (\(error))")
+        }
     }
 
     static func hostHeader(_ endpoint: Endpoint, scheme: String) -> String {
         let isDefault = (scheme == "http" && endpoint.port == 80) || (scheme == "https" && endpoint.port == 443)
         return isDefault ? endpoint.host : endpoint.description
     }
+}
 
-    /// Runs the exchange, recording the head and body into `progress` as they arrive, and
-    /// returns why it failed (nil when the whole body arrived within the limit).
-    private static func perform(
-        _ request: HTTPClientRequest, client: HTTPClient, limits: WebhookLimits, progress: ExchangeProgress
-    ) async -> WebhookFailure? {
-        do {
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(limits.totalTimeoutMs)))
-            var headers = StringMap()
-            for (name, value) in response.headers {
-                headers[name] = headers[name].map { $0 + ", " + value } ?? value
-            }
-            progress.receivedHead(status: Int(response.status.code), headers: headers)
-            for try await chunk in response.body {
-                if progress.append(chunk.readableBytesView, limit: limits.maxResponseBytes) == false {
-                    return .responseTooLarge(limit: limits.maxResponseBytes)
-                }
-            }
-            return nil
-        } catch {
-            if Task.isCancelled { return .totalTimeout(ms: limits.totalTimeoutMs) }
-            return TransportErrorMapping.failure(for: error, url: request.url, limits: limits)
+/// The request of one `exchange`, for a cancellation that may come before it is sent.
+final class InFlightRequest: Sendable {
+    private let state = Locked<(task: HTTPClient.Task<Void>?, cancelled: Bool)>((nil, false))
+
+    func started(_ task: HTTPClient.Task<Void>) {
+        let cancelled = state.withLock { state in
+            state.task = task
+            return state.cancelled
         }
+        if cancelled { task.cancel() }
     }
+
+    func cancel() {
+        let task = state.withLock { state in
+            state.cancelled = true
+            return state.task
+        }
+        task?.cancel()
+    }
+}
+
+/// Records the response into an `ExchangeProgress` as it arrives, on the request's event loop.
+/// Past the size limit it fails the request, which closes the connection.
+final class ResponseRecorder: HTTPClientResponseDelegate {
+    typealias Response = Void
+    private let progress: ExchangeProgress
+
+    init(_ progress: ExchangeProgress) { self.progress = progress }
+
+    func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        var headers = StringMap()
+        for (name, value) in head.headers {
+            headers[name] = headers[name].map { $0 + ", " + value } ?? value
+        }
+        progress.receivedHead(status: Int(head.status.code), headers: headers)
+        return task.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+        guard progress.append(buffer.readableBytesView) else {
+            return task.eventLoop.makeFailedFuture(ResponseTooLarge())
+        }
+        return task.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func didFinishRequest(task: HTTPClient.Task<Void>) throws {}
+
+    struct ResponseTooLarge: Error {}
 }
 
 /// Resumes a continuation once, whichever racer gets there first.
@@ -164,16 +244,21 @@ final class ResumeOnce: Sendable {
     }
 }
 
-/// The response as far as it arrived, shared between the request task and `send`, which
-/// reads it after the race ends (also when the timeout won).
+/// The response as far as it arrived, shared between the event loop that receives it and
+/// `send`, which reads it after the race ends (also when the timeout won).
 final class ExchangeProgress: Sendable {
     private struct State {
         var status: Int?
         var headers = StringMap()
         var body: [UInt8] = []
+        var overflowed = false
     }
 
+    /// The most body bytes kept.
+    let limit: Int
     private let state = Locked(State())
+
+    init(limit: Int) { self.limit = limit }
 
     func receivedHead(status: Int, headers: StringMap) {
         state.withLock {
@@ -183,7 +268,7 @@ final class ExchangeProgress: Sendable {
     }
 
     /// Keeps at most `limit` bytes; false once more than that arrived.
-    func append(_ bytes: ByteBufferView, limit: Int) -> Bool {
+    func append(_ bytes: ByteBufferView) -> Bool {
         state.withLock { state in
             let room = limit - state.body.count
             if bytes.count <= room {
@@ -191,9 +276,13 @@ final class ExchangeProgress: Sendable {
                 return true
             }
             state.body.append(contentsOf: bytes.prefix(max(room, 0)))
+            state.overflowed = true
             return false
         }
     }
+
+    /// True once more than `limit` bytes of body arrived.
+    var overflowed: Bool { state.withLock { $0.overflowed } }
 
     var response: WebhookExchange.Response? {
         state.withLock { state in

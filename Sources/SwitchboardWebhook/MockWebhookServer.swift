@@ -65,6 +65,9 @@ public final class MockWebhookServer: Sendable {
     /// The address actually bound (with the real port when 0 was asked for).
     public let endpoint: Endpoint
 
+    /// Connections open now (clients keep them between requests).
+    public var openConnectionCount: Int { connections.withLock { $0.count } }
+
     /// `http://host:port`, the base URL to point dynamic rules at.
     public var baseURL: String { "http://\(endpoint)" }
 

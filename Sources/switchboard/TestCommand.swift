@@ -34,10 +34,13 @@ struct TestCommand: AsyncParsableCommand {
     func run() async throws {
         let list = try readScenarios()
         let workspace = try input.loadWorkspace(seed: seed)
-        let runtime = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook)
+        let jobs = jobs ?? 16 * ProcessInfo.processInfo.activeProcessorCount
+        let runtime = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook, connections: jobs)
         // The trace is never shown here: record none.
         let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: workspace.settings.mode, recordsTrace: false)
         let simulator = CallSimulator(engine: engine, webhook: runtime.context)
+        // Its 100,000-rule index would otherwise be freed inside the timed run (see --stats).
+        KeptUntilExit.keep(simulator)
         let clock = ContinuousClock()
         let origin = clock.now
         // Results are streamed in the scenarios' order and dropped once counted and printed:
@@ -50,7 +53,7 @@ struct TestCommand: AsyncParsableCommand {
         let keepCases = junit != nil
         if keepCases { cases.reserveCapacity(list.count) }
         await ScenarioRunner.run(
-            list, simulator: simulator, jobs: jobs ?? 16 * ProcessInfo.processInfo.activeProcessorCount, seed: seed,
+            list, simulator: simulator, jobs: jobs, seed: seed,
             now: {
                 let elapsed = clock.now - origin
                 return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

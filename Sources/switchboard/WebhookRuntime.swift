@@ -12,9 +12,11 @@ struct WebhookRuntime {
     private let transport: HTTPClientTransport
     private let mock: InProcessMockWebhook?
 
-    /// - Parameter explicitScript: `--mock-webhook SCRIPT` (relative to the working directory);
-    ///   otherwise `settings.mockWebhook`, relative to the project file.
-    static func start(workspace: Workspace, explicitScript: String?) async throws -> WebhookRuntime {
+    /// - Parameters:
+    ///   - explicitScript: `--mock-webhook SCRIPT` (relative to the working directory);
+    ///     otherwise `settings.mockWebhook`, relative to the project file.
+    ///   - connections: connections kept to each webhook host; as many as calls run at once.
+    static func start(workspace: Workspace, explicitScript: String?, connections: Int = 8) async throws -> WebhookRuntime {
         var mock: InProcessMockWebhook?
         if let path = scriptPath(workspace: workspace, explicit: explicitScript) {
             let script = try readScript(path)
@@ -34,7 +36,7 @@ struct WebhookRuntime {
                 }
             }
         }
-        let transport = HTTPClientTransport(connectOverrides: mock?.connectOverrides ?? [:])
+        let transport = HTTPClientTransport(connectOverrides: mock?.connectOverrides ?? [:], connectionsPerHost: connections)
         let context = WebhookContext(
             transport: transport, settings: workspace.settings, signer: APICredentials.signer(settings: workspace.settings),
             version: Switchboard.version)

@@ -48,6 +48,46 @@ struct WebhookWireTests {
                 + "&from_user=%2B1%20555%26x%3Dy%2F%C3%A9&from_host=sip.carrier.example&to_user=%2B15550100&to_host=sip.livekit.local")
     }
 
+    @Test("one transport, many calls: each request carries its own query and body")
+    func reusedTransport() async throws {
+        try await WebhookHarness.with(body: Self.accept) { harness in
+            let methods = ["GET", "POST", "GET", "POST"]
+            for (index, method) in methods.enumerated() {
+                let run = try await harness.simulate(
+                    WebhookHarness.call(from: "+1555000\(index)"), path: "/route?n=\(index)", method: method)
+                #expect(run.outcome.room == "r")
+            }
+            let requests = harness.requests
+            try #require(requests.count == methods.count)
+            for (index, request) in requests.enumerated() {
+                #expect(request.method == methods[index])
+                if request.method == "GET" {
+                    #expect(request.uri.hasPrefix("/route?n=\(index)&project_id="))
+                    #expect(request.uri.contains("&from_user=%2B1555000\(index)&"))
+                } else {
+                    #expect(request.uri == "/route?n=\(index)")
+                    #expect(String(decoding: request.body, as: UTF8.self).contains(#""from_user":"+1555000\#(index)""#))
+                }
+            }
+        }
+    }
+
+    @Test("calls at once get a connection each, up to the transport's connectionsPerHost")
+    func connectionsPerHost() async throws {
+        let script = #"{"routes": [{"delayMs": 200, "body": {"action": "accept", "room_name": "slow"}}]}"#
+        for limit in [1, 3] {
+            try await WebhookHarness.with(script: script) { harness in
+                let transport = HTTPClientTransport(connectionsPerHost: limit)
+                try await withThrowingTaskGroup(of: CallOutcome.self) { group in
+                    for _ in 0..<3 { group.addTask { try await harness.simulate(transport: transport).outcome } }
+                    for try await outcome in group { #expect(outcome.room == "slow", "limit \(limit)") }
+                }
+                #expect(harness.server.openConnectionCount == limit, "three calls at once, at most \(limit) connections")
+                await transport.shutdown()
+            }
+        }
+    }
+
     @Test("the script's routes match the GET query's decoded fields")
     func getMatching() async throws {
         let script = #"""
