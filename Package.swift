@@ -63,10 +63,12 @@ let package = Package(
         .testTarget(
             name: "SwitchboardWebhookTests",
             // Crypto directly: the signing tests recompute the HMAC without the code under test.
-            // NIOSSL: the fault matrix's self-signed https:// server.
+            // NIOSSL: the fault matrix's self-signed https:// server. NIOEmbedded: the mock's
+            // writes, watched without a socket.
             dependencies: [
                 "SwitchboardWebhook", "SwitchboardCore", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),

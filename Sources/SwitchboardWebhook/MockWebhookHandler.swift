@@ -43,11 +43,12 @@ final class MockWebhookHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func respond(to head: HTTPRequestHead, body: [UInt8], context: ChannelHandlerContext) {
-        settings.onRequest?(
-            MockWebhookServer.ReceivedRequest(
-                method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body))
-        let fields = Self.payloadFields(head: head, body: body)
-        guard let route = settings.script.route(for: fields) else {
+        if let onRequest = settings.onRequest {
+            onRequest(
+                MockWebhookServer.ReceivedRequest(
+                    method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body))
+        }
+        guard let route = settings.script.route(payload: { Self.payloadFields(head: head, body: body) }) else {
             let text = #"{"error":"no route of the mock webhook script matches this request"}"#
             write(
                 status: 404, headers: ["Content-Type": "application/json"], body: Array(text.utf8), keepAlive: head.isKeepAlive,
@@ -117,17 +118,26 @@ final class MockWebhookHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    private func writeHead(status: Int, headers: StringMap, contentLength: Int, keepAlive: Bool, context: ChannelHandlerContext) {
+    /// Writes the head; flushed at once only when the body is to trickle after it (a whole
+    /// response goes out in one write, as one segment, which is what a real server does and
+    /// half the system calls on both sides).
+    private func writeHead(
+        status: Int, headers: StringMap, contentLength: Int, keepAlive: Bool, flush: Bool = true, context: ChannelHandlerContext
+    ) {
         var fields = HTTPHeaders()
         for (name, value) in headers { fields.add(name: name, value: value) }
         fields.replaceOrAdd(name: "Content-Length", value: String(contentLength))
         if !keepAlive { fields.replaceOrAdd(name: "Connection", value: "close") }
         let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: fields)
-        context.writeAndFlush(wrapOutboundOut(.head(head)), promise: nil)
+        if flush {
+            context.writeAndFlush(wrapOutboundOut(.head(head)), promise: nil)
+        } else {
+            context.write(wrapOutboundOut(.head(head)), promise: nil)
+        }
     }
 
     private func write(status: Int, headers: StringMap, body: [UInt8], keepAlive: Bool, context: ChannelHandlerContext) {
-        writeHead(status: status, headers: headers, contentLength: body.count, keepAlive: keepAlive, context: context)
+        writeHead(status: status, headers: headers, contentLength: body.count, keepAlive: keepAlive, flush: false, context: context)
         if !body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
         }

@@ -37,6 +37,27 @@ struct ContractMockScriptTests {
         #expect(MockScript.Body.json(.object(["a": "b"])).bytes == Array(#"{"a":"b"}"#.utf8))
     }
 
+    @Test("the payload is read only when a route lists fields, and once however many do")
+    func lazyPayload() throws {
+        var reads = 0
+        func reading(_ fields: [String: String]) -> () -> [String: String] {
+            {
+                reads += 1
+                return fields
+            }
+        }
+        let catchAll = try script(#"{"routes": [{"status": 201}]}"#)
+        #expect(catchAll.route(payload: reading([:]))?.status == 201)
+        #expect(reads == 0, "a catch-all first route answers without parsing the request")
+
+        let listed = try script(
+            #"{"routes": [{"match": {"to_user": "+1"}, "status": 404}, {"match": {"to_user": "+2"}, "status": 409}, {"status": 500}]}"#)
+        #expect(listed.route(payload: reading(["to_user": "+2"]))?.status == 409)
+        #expect(reads == 1)
+        #expect(listed.route(payload: reading(["to_user": "+3"]))?.status == 500)
+        #expect(reads == 2)
+    }
+
     @Test("query and JSON payloads give the same fields")
     func payloadFields() {
         let query = MockScript.payloadFields(query: "from_user=%2B1555%20x&headers.X-A=1&flag")

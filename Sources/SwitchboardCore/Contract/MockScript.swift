@@ -75,7 +75,19 @@ public struct MockScript: Sendable, Equatable {
 
     /// The first route whose every listed field fits; nil when none does.
     public func route(for payload: [String: String]) -> Route? {
-        routes.first { $0.matches(payload) }
+        route { payload }
+    }
+
+    /// The same, reading the payload only when a route lists fields: a script whose first
+    /// route matches everything (the usual catch-all) answers without parsing the request.
+    public func route(payload: () -> [String: String]) -> Route? {
+        var fields: [String: String]?
+        return routes.first { route in
+            if route.match.isEmpty { return true }
+            let payload = fields ?? payload()
+            fields = payload
+            return route.matches(payload)
+        }
     }
 
     /// Exact equality, or a prefix match when the pattern ends in `*` (`"+1555000*"`).
