@@ -7,6 +7,7 @@
 # * load + validate the generated lk rule list   vs  jq empty on the same file
 # * lossless export of it                         vs  jq -c . writing the same file
 # * switchboard test, dynamic-rule scenarios       vs  wrk against the built-in mock server
+# * the webhook transport alone (bench-transport)   vs  wrk, the same server: test's ceiling
 # * peak memory of load + validate (/usr/bin/time -v)
 # * peak memory of switchboard test --jobs 64 over --memory-scenarios (default 100,000) scenarios
 #
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     --scenarios) scenarios=$2; shift 2 ;;
     --memory-scenarios) memory_scenarios=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -138,6 +139,11 @@ wrk_rps=$(for _ in $(seq "$runs"); do
   wrk -t2 -c"$(nproc)" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/dispatch" | awk '/Requests\/sec/ {print $2}'
 done | median)
 wrk_errors=$(wrk -t2 -c"$(nproc)" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/dispatch" | grep -E "Non-2xx|Socket errors" || true)
+# The HTTP client alone (AsyncHTTPClient through our transport, no simulation), same server and
+# payload as wrk, as many requests in flight as `test` runs scenarios: the ceiling for `test`.
+transport_rps=$(for _ in $(seq "$runs"); do
+  "$sb" bench-transport "http://127.0.0.1:$port/dispatch" --requests 20000 --jobs $((16 * $(nproc))) | awk '{print $4}'
+done | median)
 kill $mock 2>/dev/null || true
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -155,6 +161,7 @@ echo "| load + validate the lk list | $(ms "$t_validate") | jq empty: $(ms "$t_j
 echo "| peak memory, load + validate | $(mb "$peak_kb") | jq empty: $(mb "$peak_jq_kb") | $(ratio "$peak_kb" "$((size / 1024))")× file size | ≤ 3× file |"
 echo "| lossless export | $(ms "$t_export") | jq -c .: $(ms "$t_jq_c") | $(ratio "$t_export" "$t_jq_c")× of jq | ≤ 0.5× |"
 echo "| switchboard test vs wrk, requests/s | $(printf '%.0f' "$test_rps")/s ($test_failed) | wrk: $(printf '%.0f' "$wrk_rps")/s ${wrk_errors:+($wrk_errors)} | $(ratio "$test_rps" "$wrk_rps")× of wrk | ≥ 0.5× |"
+echo "| webhook transport alone (AsyncHTTPClient, no simulation), requests/s | $(printf '%.0f' "$transport_rps")/s | wrk: $(printf '%.0f' "$wrk_rps")/s | $(ratio "$transport_rps" "$wrk_rps")× of wrk | (ceiling for test) |"
 echo "| terminal UI start to first frame, 10,000-rule lk list | ${first_frame_ms} ms | | | ≤ 200 ms |"
 echo "| peak memory, switchboard test --jobs 64, $many_count scenarios | $(mb "$many_kb") ($(printf '%.0f' "${many_rate:-0}")/s; $many_failed) | | | bounded |"
 echo
