@@ -40,6 +40,12 @@ public struct StringMap: Sendable, Hashable, ExpressibleByDictionaryLiteral, Seq
         pairs.append((key, value))
     }
 
+    /// Appends a pair whose key the caller knows is not in the map (no scan for it).
+    mutating func appendAbsent(_ key: String, _ value: String) {
+        assert(!pairs.contains { $0.key == key }, "appendAbsent: \(key) is already set")
+        pairs.append((key, value))
+    }
+
     public func makeIterator() -> IndexingIterator<[(key: String, value: String)]> { pairs.makeIterator() }
 
     public static func == (a: StringMap, b: StringMap) -> Bool {

@@ -40,13 +40,24 @@ public struct CallerPresentation: Sendable, Equatable {
     /// `sip_` + the first 8 bytes of SHA-256 of the From user in lowercase hex
     /// (`+11112222` → `sip_c15a31c71649a522`).
     public static func hashedIdentity(_ caller: String) -> String {
-        let digest = SHA256.hash(data: Array(caller.utf8))
-        let hex = digest.prefix(8).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 0x10 ? "0" + text : text
+        var hasher = SHA256()
+        var caller = caller
+        caller.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        let digest = hasher.finalize()
+        // Written straight into the string: formatting each byte made eight strings per call.
+        return String(unsafeUninitializedCapacity: 20) { out in
+            _ = out.initialize(from: "sip_".utf8)
+            var at = 4
+            for byte in digest.prefix(8) {
+                out[at] = hexDigits[Int(byte >> 4)]
+                out[at + 1] = hexDigits[Int(byte & 0x0f)]
+                at += 2
+            }
+            return at
         }
-        return "sip_" + hex.joined()
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The last four bytes, or the last one when the caller has four or fewer (LiveKit slices
     /// bytes; numbers are ASCII, and a slice through a multi-byte character keeps whole

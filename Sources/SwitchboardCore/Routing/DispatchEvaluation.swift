@@ -34,6 +34,32 @@ public struct AcceptOverrides: Sendable, Equatable {
     public static let none = AcceptOverrides()
 }
 
+/// A participant's attributes as evaluation builds them: the rule's, the webhook's over them,
+/// then the `sip.*` keys LiveKit sets itself, which overwrite a user's key of the same name and
+/// are listed in the order LiveKit sets them, after the user's own.
+struct RoutingAttributes {
+    private(set) var map: StringMap
+    /// Whether a user key starts with `sip.`, so one of routing's keys may already be there.
+    /// Nearly never: routing's keys are then appended without scanning for them.
+    private let userSetsSIPKeys: Bool
+
+    init(_ rule: StringMap, overrides: StringMap) {
+        map = rule
+        map.reserveCapacity(rule.count + overrides.count + 6)
+        for (key, value) in overrides { map[key] = value }
+        userSetsSIPKeys = map.pairs.contains { $0.key.utf8.starts(with: "sip.".utf8) }
+    }
+
+    /// Sets one of routing's keys (each is set once per evaluation).
+    mutating func set(_ key: String, _ value: String) {
+        if userSetsSIPKeys {
+            map.setLast(key, value)
+        } else {
+            map.appendAbsent(key, value)
+        }
+    }
+}
+
 extension RoutedCall {
     /// LiveKit's `EvaluateDispatchRule` (HEAD, livekit-routing.md section 4), in its order:
     /// attributes (rule, then overrides, then `sip.callID`/`sip.trunkID`), caller presentation,
@@ -45,11 +71,9 @@ extension RoutedCall {
     /// error for a static rule (selection normally prevents it) and, for a webhook's pin,
     /// a REJECT with reason `wrong pin` (dynamic-dispatch.md section 4).
     public func accept(_ overrides: AcceptOverrides = .none, using rng: inout some RandomNumberGenerator) -> CallOutcome {
-        var attributes = rule.attributes
-        attributes.reserveCapacity(attributes.count + overrides.attributes.count + 6)
-        for (key, value) in overrides.attributes { attributes[key] = value }
-        Self.setRoutingAttribute(&attributes, "sip.callID", call.callID)
-        Self.setRoutingAttribute(&attributes, "sip.trunkID", trunkID)
+        var attributes = RoutingAttributes(rule.attributes, overrides: overrides.attributes)
+        attributes.set("sip.callID", call.callID)
+        attributes.set("sip.trunkID", trunkID)
 
         let presentation: CallerPresentation
         do {
@@ -58,9 +82,9 @@ extension RoutedCall {
             return failure(error.description)
         }
         if presentation.showsNumbers {
-            Self.setRoutingAttribute(&attributes, "sip.phoneNumber", call.from)
-            Self.setRoutingAttribute(&attributes, "sip.hostname", call.fromHost)
-            Self.setRoutingAttribute(&attributes, "sip.trunkPhoneNumber", call.to)
+            attributes.set("sip.phoneNumber", call.from)
+            attributes.set("sip.hostname", call.fromHost)
+            attributes.set("sip.trunkPhoneNumber", call.to)
         }
 
         let session = session(overrides)
@@ -106,17 +130,17 @@ extension RoutedCall {
         } else {
             return failure("unsupported SIP Dispatch Rule: <nil>")
         }
-        Self.setRoutingAttribute(&attributes, "sip.ruleID", rule.id)
+        attributes.set("sip.ruleID", rule.id)
 
         let participant = CallOutcome.Participant(
             identity: presentation.identity, name: presentation.name, metadata: overrides.metadata ?? rule.metadata,
-            attributes: attributes)
+            attributes: attributes.map)
         let identityWhy =
             rule.hidePhoneNumber
             ? "identity from SHA-256 of the caller (hide_phone_number); sip.phoneNumber, sip.hostname, sip.trunkPhoneNumber left out"
             : "identity sip_ + caller"
         // Built whole, once: filling in a pre-filled outcome copied all of its fields.
-        let out = CallOutcome(
+        var out = CallOutcome(
             call: call, trunk: trunkMatch, rule: ruleChoice, result: .accept, room: room, participant: participant, sip: .ok,
             notes: notes,
             trace: recordsTrace
@@ -127,13 +151,9 @@ extension RoutedCall {
                     TraceEntry(step: .evaluate, id: rule.id, outcome: "session", why: explain ? sessionWhy(session, overrides) : ""),
                 ] : trace,
             session: session)
-        return isAfterPinPrompt ? finish(out) : out
-    }
-
-    /// The attributes LiveKit sets itself overwrite the user's and are listed in the order
-    /// LiveKit sets them, after the user's own.
-    static func setRoutingAttribute(_ attributes: inout StringMap, _ key: String, _ value: String) {
-        attributes.setLast(key, value)
+        // In place: `isAfterPinPrompt ? finish(out) : out` copied the whole outcome.
+        finishInPlace(&out)
+        return out
     }
 
     /// Media, Krisp, preset and config from the rule (or overrides), the rest from the trunk.

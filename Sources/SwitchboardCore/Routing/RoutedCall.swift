@@ -116,7 +116,8 @@ public struct RoutedCall: Sendable, Equatable {
         let out = CallOutcome(
             call: call, trunk: trunkMatch, rule: ruleChoice, result: .error, sip: .tryAgainLater, error: message, notes: notes,
             trace: recordsTrace ? trace + [TraceEntry(step: .evaluate, id: rule.id, outcome: "error", why: why() ?? message)] : trace)
-        return isAfterPinPrompt ? finish(out) : out
+        guard isAfterPinPrompt else { return out }
+        return finish(out)
     }
 
     /// What the SIP bridge does with the result of the evaluation after a pin prompt
