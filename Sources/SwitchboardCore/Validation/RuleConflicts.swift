@@ -56,7 +56,11 @@ public struct RuleConflicts: Sendable {
                     withoutKind.append(position)
                     continue
                 }
-                Self.forEachKey(of: rules[position], pin: pin) { key in
+                // The three lists, not the rule: passing the rule copied (retained) all of it.
+                Self.forEachKey(
+                    trunks: rules[position].trunkIds, inbound: rules[position].inboundNumbers, numbers: rules[position].numbers,
+                    pin: pin
+                ) { key in
                     if let previous = lastByHash.updateValue(position, forKey: key.hashValue), previous != position {
                         shares[previous] = true
                         shares[position] = true
@@ -73,7 +77,7 @@ public struct RuleConflicts: Sendable {
         for (index, position) in order.enumerated() {
             let rule = rules[position]
             guard let pin = rule.kind?.pin else { continue }
-            Self.forEachKey(of: rule, pin: pin) { key in
+            Self.forEachKey(trunks: rule.trunkIds, inbound: rule.inboundNumbers, numbers: rule.numbers, pin: pin) { key in
                 guard let first = owner[key] else {
                     owner[key] = index
                     return
@@ -99,12 +103,9 @@ public struct RuleConflicts: Sendable {
         positions.sorted { rules[$0].id < rules[$1].id }
     }
 
-    /// The rule's keys: every trunk (or `""`), every normalized inbound number (or `""`),
+    /// A rule's keys: every trunk (or `""`), every normalized inbound number (or `""`),
     /// every normalized number (or `""`), in that nesting.
-    static func forEachKey(of rule: DispatchRule, pin: String, _ body: (Key) -> Void) {
-        let trunks = rule.trunkIds
-        let inbound = rule.inboundNumbers
-        let numbers = rule.numbers
+    static func forEachKey(trunks: [String], inbound: [String], numbers: [String], pin: String, _ body: (Key) -> Void) {
         for t in 0..<max(trunks.count, 1) {
             let trunk = trunks.isEmpty ? "" : trunks[t]
             for i in 0..<max(inbound.count, 1) {

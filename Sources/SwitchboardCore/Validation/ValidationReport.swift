@@ -1,7 +1,7 @@
 /// `validate`'s output, for people (`text`) and for scripts (`json`).
 public struct ValidationReport: Sendable {
     public var workspace: Workspace
-    public var diagnostics: [Diagnostic]
+    public let diagnostics: [Diagnostic]
 
     /// Names of the items the report mentions, built once: looking each one up in the lists
     /// would make a report over 100,000 rules quadratic, and a table of every item's name
@@ -10,24 +10,32 @@ public struct ValidationReport: Sendable {
 
     public init(workspace: Workspace, diagnostics: [Diagnostic]) {
         self.workspace = workspace
-        var mentioned = Set<ItemKey>()
+        // By kind, as bare IDs: hashing the item's own `id` in place retains nothing, where
+        // building an `ItemKey` per item retained every one of 100,000 IDs.
+        var mentionedTrunks = Set<String>()
+        var mentionedRules = Set<String>()
+        var errors = 0
         for d in diagnostics {
-            if let item = d.item { mentioned.insert(item) }
+            if d.severity == .error { errors += 1 }
+            guard let item = d.item else { continue }
+            if item.kind == .trunk { mentionedTrunks.insert(item.id) } else { mentionedRules.insert(item.id) }
         }
+        errorCount = errors
+        warningCount = diagnostics.count - errors
         var names: [ItemKey: String] = [:]
-        names.reserveCapacity(mentioned.count)
-        if !mentioned.isEmpty {
+        names.reserveCapacity(mentionedTrunks.count + mentionedRules.count)
+        if !mentionedTrunks.isEmpty {
             // Through the buffers: reading items from the arrays copied (retained) every field.
             workspace.trunks.withUnsafeBufferPointer { trunks in
-                for i in trunks.indices {
-                    let key = ItemKey(.trunk, trunks[i].id)
-                    if mentioned.contains(key) { names[key] = trunks[i].name }
+                for i in trunks.indices where mentionedTrunks.contains(trunks[i].id) {
+                    names[ItemKey(.trunk, trunks[i].id)] = trunks[i].name
                 }
             }
+        }
+        if !mentionedRules.isEmpty {
             workspace.rules.withUnsafeBufferPointer { rules in
-                for i in rules.indices {
-                    let key = ItemKey(.rule, rules[i].id)
-                    if mentioned.contains(key) { names[key] = rules[i].name }
+                for i in rules.indices where mentionedRules.contains(rules[i].id) {
+                    names[ItemKey(.rule, rules[i].id)] = rules[i].name
                 }
             }
         }
@@ -44,8 +52,9 @@ public struct ValidationReport: Sendable {
             }
     }
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// Counted once: `text` and `json` each read both, and filtering copied every finding.
+    public let errorCount: Int
+    public let warningCount: Int
 
     func label(_ key: ItemKey) -> String {
         let name = names[key]

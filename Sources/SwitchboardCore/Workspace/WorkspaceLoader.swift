@@ -43,9 +43,15 @@ public enum WorkspaceLoader {
                         (document: Int, trunks: Int, rules: Int, paths: (trunks: ItemPaths, rules: ItemPaths)), ItemPaths
                     >
                 ) throws(InputError) {
+                    // The ID is read at its offset in the item: from the array, by key path or
+                    // through the buffer, the whole item was copied (retaining every field).
+                    let idOffset = MemoryLayout<Item>.offset(of: id)
                     for i in items.indices {
-                        // Read through the buffer: from the array (or by key path) the whole item was copied.
-                        var itemID = items.withUnsafeBufferPointer { $0[i].id }
+                        var itemID = items.withUnsafeBufferPointer { buffer in
+                            guard let idOffset else { return buffer[i][keyPath: id] }
+                            return UnsafeRawPointer(buffer.baseAddress! + i).advanced(by: idOffset).assumingMemoryBound(to: String.self)
+                                .pointee
+                        }
                         if itemID.isEmpty {
                             itemID = prefix + GeneratedID.suffix(using: &rng)
                             items[i][keyPath: id] = itemID
