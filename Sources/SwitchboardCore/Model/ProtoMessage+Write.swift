@@ -16,10 +16,12 @@ extension ProtoMessage {
             return
         }
         var object = JSONContainerWriter.object(style: style, indent: indent)
-        Self.forEachField(over: layout, names: names) { key, spec, wasPresent in
-            if !omitting.isEmpty, omitting.contains(key) { return }
-            if !spec.stream(self, names, key, &object, &out), wasPresent, !spec.omitWhenCleared {
-                object.member(key, spec.zero, into: &out)
+        withUnsafePointer(to: self) { message in
+            Self.forEachField(over: layout, names: names) { key, spec, wasPresent in
+                if !omitting.isEmpty, omitting.contains(key) { return }
+                if !spec.stream(message, names, key, &object, &out), wasPresent, !spec.omitWhenCleared {
+                    object.member(key, spec.zero, into: &out)
+                }
             }
         }
         object.finish(into: &out)

@@ -279,8 +279,9 @@ public final class FieldSpec<Model>: Sendable {
     /// Oneof members disappear when another member is chosen, instead of being written as zero.
     let omitWhenCleared: Bool
     /// Writes `canonical`'s value under the given key into an object being streamed, and tells
-    /// whether it wrote anything (see `ProtoMessage.write`).
-    let stream: @Sendable (Model, NameStyle, String, inout JSONContainerWriter, inout [UInt8]) -> Bool
+    /// whether it wrote anything (see `ProtoMessage.write`). The message comes by address: its
+    /// fields are read in place (passing it by value copied the whole message for each field).
+    let stream: @Sendable (UnsafePointer<Model>, NameStyle, String, inout JSONContainerWriter, inout [UInt8]) -> Bool
 
     public init<V: Equatable & Sendable>(
         _ proto: String, _ camel: String, _ keyPath: WritableKeyPath<Model, V>, _ codec: FieldCodec<V>,
@@ -296,16 +297,19 @@ public final class FieldSpec<Model>: Sendable {
         // reads and writes a million). Computed properties (a oneof's members) have no offset
         // and keep the key path.
         let get: @Sendable (Model) -> V
+        let getAt: @Sendable (UnsafePointer<Model>) -> V
         let set: @Sendable (inout Model, V) -> Void
         if let offset = MemoryLayout<Model>.offset(of: keyPath) {
             get = { model in
                 withUnsafeBytes(of: model) { $0.baseAddress!.advanced(by: offset).assumingMemoryBound(to: V.self).pointee }
             }
+            getAt = { model in UnsafeRawPointer(model).advanced(by: offset).assumingMemoryBound(to: V.self).pointee }
             set = { model, value in
                 withUnsafeMutableBytes(of: &model) { $0.baseAddress!.advanced(by: offset).assumingMemoryBound(to: V.self).pointee = value }
             }
         } else {
             get = { model in model[keyPath: keyPath] }
+            getAt = { model in model.pointee[keyPath: keyPath] }
             set = { model, value in model[keyPath: keyPath] = value }
         }
         self.read = { (model, value, path) throws(ModelError) in
@@ -327,10 +331,10 @@ public final class FieldSpec<Model>: Sendable {
             self.scanRead = nil
         }
         if let stream = codec.stream {
-            self.stream = { model, names, key, object, out in stream(get(model), names, key, &object, &out) }
+            self.stream = { model, names, key, object, out in stream(getAt(model), names, key, &object, &out) }
         } else {
             self.stream = { model, names, key, object, out in
-                guard let value = codec.encode(get(model), names) else { return false }
+                guard let value = codec.encode(getAt(model), names) else { return false }
                 object.member(key, value, into: &out)
                 return true
             }
