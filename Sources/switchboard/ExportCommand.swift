@@ -33,7 +33,8 @@ struct ExportCommand: ParsableCommand {
             let files = format.files(of: workspace, names: names)
             KeptUntilExit.keep((workspace, files))
             if !format.writesDirectory {
-                try AtomicFile.write(files[0].bytes(reservingCapacity: Self.capacity(forInputs: input.paths)), to: output)
+                let bytes = files[0].bytes(reservingCapacity: Self.capacity(forInputs: input.paths), parallel: .cores)
+                try AtomicFile.write(bytes, to: output)
                 print(output)
             } else {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -58,6 +59,13 @@ extension ExportCommand {
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
         return inputSize + inputSize / 8 + 4096
+    }
+}
+
+extension ParallelLoop {
+    /// Every core this process may use, through Dispatch.
+    static let cores = ParallelLoop(width: ProcessInfo.processInfo.activeProcessorCount) { iterations, body in
+        DispatchQueue.concurrentPerform(iterations: iterations, execute: body)
     }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import SwitchboardCore
@@ -22,6 +23,21 @@ struct ProjectStreamTests {
             #expect(
                 Self.firstDifference(compact, JSONWriter.bytes(tree, style: .compact)) == nil, "\(label), \(names), compact",
                 sourceLocation: sourceLocation)
+            // Lists cut into parts written on threads at once, however short (a part of one
+            // item, more parts than items): still the same bytes.
+            for width in [2, 3, 7] {
+                let loop = ParallelLoop(width: width) { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }
+                for style in [JSONWriter.Style.pretty, .compact] {
+                    var parallel: [UInt8] = []
+                    WorkspaceWriter.projectLayout(of: workspace, names: names).write(
+                        into: &parallel, style: style, parallel: loop, parallelMinimum: 1)
+                    var expected: [UInt8] = []
+                    JSONWriter.write(tree, into: &expected, style: style, indent: 0)
+                    #expect(
+                        Self.firstDifference(parallel, expected) == nil,
+                        "\(label), \(names), \(style), \(width) parts", sourceLocation: sourceLocation)
+                }
+            }
         }
     }
 

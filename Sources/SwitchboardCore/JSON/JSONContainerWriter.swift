@@ -27,6 +27,14 @@ struct JSONContainerWriter {
         self.close = close
     }
 
+    /// The same container with `count` elements already written by another writer (a list
+    /// written in parts), so its next element is preceded by a separator and `finish` closes it.
+    func resumed(after count: Int) -> JSONContainerWriter {
+        var copy = self
+        copy.count = count
+        return copy
+    }
+
     /// The indentation to write a member's value or an element at.
     var valueIndent: Int { indent + 1 }
 

@@ -56,16 +56,25 @@ struct ProjectLayout: Sendable, Equatable {
         return object
     }
 
-    /// The document's bytes, as `JSONWriter.write(.object(object))` writes them.
-    func write(into out: inout [UInt8], style: JSONWriter.Style) {
+    /// The document's bytes, as `JSONWriter.write(.object(object))` writes them. Long lists are
+    /// written in `parallel.width` parts at once; the bytes are the same.
+    /// `parallelMinimum` is for tests, which split short lists too.
+    func write(
+        into out: inout [UInt8], style: JSONWriter.Style, parallel: ParallelLoop = .sequential,
+        parallelMinimum: Int = Self.parallelMinimum
+    ) {
         var object = JSONContainerWriter.object(style: style, indent: 0)
         for (i, member) in root.members.enumerated() {
             if i == trunksAt {
                 object.key(member.key, into: &out)
-                write(trunks, idKeys: Trunk.idKeys, into: &out, style: style, indent: object.valueIndent)
+                write(
+                    trunks, idKeys: Trunk.idKeys, into: &out, style: style, indent: object.valueIndent, parallel: parallel,
+                    minimum: parallelMinimum)
             } else if i == rulesAt {
                 object.key(member.key, into: &out)
-                write(rules, idKeys: DispatchRule.idKeys, into: &out, style: style, indent: object.valueIndent)
+                write(
+                    rules, idKeys: DispatchRule.idKeys, into: &out, style: style, indent: object.valueIndent, parallel: parallel,
+                    minimum: parallelMinimum)
             } else {
                 object.member(member.key, member.value, into: &out)
             }
@@ -77,15 +86,62 @@ struct ProjectLayout: Sendable, Equatable {
         .array(items.map { .object(WorkspaceWriter.encode($0, idKeys: idKeys, newIDs: newIDs, names: names)) })
     }
 
+    /// Lists shorter than this are written on the calling thread: splitting costs more than it saves.
+    static let parallelMinimum = 2048
+
+    /// Writes a list as one JSON array. A long one is cut into `parallel.width` runs of items,
+    /// each written on its own core with its separators: the first straight into `out`, the
+    /// others into buffers of their own, appended in order — the bytes of one pass.
     private func write<Item: ProtoMessage & Identifiable<String>>(
-        _ items: [Item], idKeys: Set<String>, into out: inout [UInt8], style: JSONWriter.Style, indent: Int
+        _ items: [Item], idKeys: Set<String>, into out: inout [UInt8], style: JSONWriter.Style, indent: Int, parallel: ParallelLoop,
+        minimum: Int
     ) {
-        var array = JSONContainerWriter.array(style: style, indent: indent)
-        for item in items {
-            array.next(into: &out)
-            item.write(
-                into: &out, names: names, style: style, indent: array.valueIndent, omitting: newIDs.contains(item.id) ? idKeys : [])
+        let array = JSONContainerWriter.array(style: style, indent: indent)
+        let parts = items.count >= minimum ? min(parallel.width, items.count) : 1
+        guard parts > 1 else {
+            var writer = array
+            writeElements(items, 0..<items.count, idKeys: idKeys, writer: &writer, into: &out)
+            writer.finish(into: &out)
+            return
         }
-        array.finish(into: &out)
+        let bounds = (0...parts).map { items.count * $0 / parts }
+        // The room reserved in `out` beyond what is written, shared out as a guess per part.
+        let estimate = max(out.capacity - out.count, 0) / parts
+        var rest = [[UInt8]](repeating: [], count: parts - 1)
+        rest.withUnsafeMutableBufferPointer { rest in
+            withUnsafeMutablePointer(to: &out) { first in
+                // Each part touches only its own buffer, and `first` only part 0.
+                nonisolated(unsafe) let rest = rest
+                nonisolated(unsafe) let first = first
+                parallel(parts) { k in
+                    var writer = array.resumed(after: bounds[k])
+                    let range = bounds[k]..<bounds[k + 1]
+                    if k == 0 {
+                        writeElements(items, range, idKeys: idKeys, writer: &writer, into: &first.pointee)
+                    } else {
+                        var part: [UInt8] = []
+                        part.reserveCapacity(estimate)
+                        writeElements(items, range, idKeys: idKeys, writer: &writer, into: &part)
+                        rest[k - 1] = part
+                    }
+                }
+            }
+        }
+        for part in rest { out.append(contentsOf: part) }
+        array.resumed(after: items.count).finish(into: &out)
+    }
+
+    private func writeElements<Item: ProtoMessage & Identifiable<String>>(
+        _ items: [Item], _ range: Range<Int>, idKeys: Set<String>, writer: inout JSONContainerWriter, into out: inout [UInt8]
+    ) {
+        // Through the buffer: `for item in items` copied (retained) every field of every item.
+        items.withUnsafeBufferPointer { items in
+            for i in range {
+                writer.next(into: &out)
+                items[i].write(
+                    into: &out, names: names, style: writer.style, indent: writer.valueIndent,
+                    omitting: newIDs.contains(items[i].id) ? idKeys : [])
+            }
+        }
     }
 }

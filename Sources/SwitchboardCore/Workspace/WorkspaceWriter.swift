@@ -33,13 +33,14 @@ public enum WorkspaceWriter {
 
         /// The file as written: `JSONWriter.bytes(document)` byte for byte. `capacity` is
         /// room to reserve up front (about the output's size): growing a 40 MB buffer by
-        /// doubling copies it over and over and touches twice its pages.
-        public func bytes(reservingCapacity capacity: Int = 0) -> [UInt8] {
+        /// doubling copies it over and over and touches twice its pages. `parallel` writes a
+        /// project's long lists on several cores.
+        public func bytes(reservingCapacity capacity: Int = 0, parallel: ParallelLoop = .sequential) -> [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(max(capacity, 256))
             switch content {
             case .document(let document): JSONWriter.write(document, into: &out, style: .pretty, indent: 0)
-            case .project(let project): project.write(into: &out, style: .pretty)
+            case .project(let project): project.write(into: &out, style: .pretty, parallel: parallel)
             }
             out.append(0x0A)
             return out
