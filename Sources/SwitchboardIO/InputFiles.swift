@@ -111,8 +111,9 @@ public enum InputFiles {
 
     /// Loads files into a workspace; IDs for new items come from `rng`. Files that cannot be
     /// read and files that cannot be parsed are reported together, in argument order.
+    /// `parallel` reads long item lists in parts at once (`WorkspaceLoader.load`).
     public static func loadWorkspace(
-        _ paths: [String], using rng: inout some RandomNumberGenerator
+        _ paths: [String], using rng: inout some RandomNumberGenerator, parallel: ParallelLoop = .sequential
     ) throws(LoadFailure) -> Workspace {
         var documents: [SourceDocument] = []
         var errors: [InputError] = []
@@ -127,7 +128,7 @@ public enum InputFiles {
             }
         }
         do {
-            let workspace = try WorkspaceLoader.load(documents, using: &rng)
+            let workspace = try WorkspaceLoader.load(documents, using: &rng, parallel: parallel)
             if errors.isEmpty { return workspace }
         } catch {
             errors += error.errors

@@ -62,12 +62,5 @@ extension ExportCommand {
     }
 }
 
-extension ParallelLoop {
-    /// Every core this process may use, through Dispatch.
-    static let cores = ParallelLoop(width: ProcessInfo.processInfo.activeProcessorCount) { iterations, body in
-        DispatchQueue.concurrentPerform(iterations: iterations, execute: body)
-    }
-}
-
 extension NameStyle: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}

@@ -19,10 +19,10 @@ struct InputOptions: ParsableArguments {
         do {
             if let seed {
                 var rng = SeededGenerator(seed: seed)
-                return try InputFiles.loadWorkspace(paths, using: &rng)
+                return try InputFiles.loadWorkspace(paths, using: &rng, parallel: .cores)
             }
             var rng = SystemRandomNumberGenerator()
-            return try InputFiles.loadWorkspace(paths, using: &rng)
+            return try InputFiles.loadWorkspace(paths, using: &rng, parallel: .cores)
         } catch {
             CLIOutput.error(error.description)
             throw ExitCode(2)

@@ -453,10 +453,67 @@ public struct JSONElements: Sequence {
 
     let storage: Storage
 
-    public init(_ values: [JSONValue]) { storage = .values(values) }
+    /// Where element `element` of a deferred list starts: just past the comma before it.
+    struct Split: Sendable, Equatable {
+        var element: Int
+        var offset: Int
+    }
 
-    init(bytes: DocumentBytes, start: Int, count: Int) {
+    /// Split points are noted every this many elements (a few hundred for 100,000 items).
+    static let splitStride = 256
+    /// A deferred list's split points, in order.
+    let splits: [Split]
+
+    public init(_ values: [JSONValue]) {
+        storage = .values(values)
+        splits = []
+    }
+
+    init(bytes: DocumentBytes, start: Int, count: Int, splits: [Split] = []) {
         storage = .deferred(bytes: bytes, start: start, count: count, failure: DeferredFailure())
+        self.splits = splits
+    }
+
+    /// One run of consecutive elements, read by an iterator of its own.
+    struct Part {
+        /// The index of the run's first element in the whole list.
+        var first: Int
+        var count: Int
+        var iterator: Iterator
+        /// The run's own syntax-error flag (runs are read on different threads); see
+        /// `markFailed`.
+        let failure: DeferredFailure
+    }
+
+    /// Records that a part stopped at a syntax error, as if this list's own iteration had.
+    func markFailed() {
+        if case .deferred(_, _, _, let failure) = storage { failure.failed = true }
+    }
+
+    /// The list cut at its split points into at most `parts` runs of about equal length, for
+    /// reading at once on several threads; nil when it cannot be cut (built values, or too
+    /// short to have split points). Each iterator stops at the end of its run and gives back
+    /// only the bytes of its own run.
+    func parts(_ parts: Int) -> [Part]? {
+        guard parts > 1, case .deferred(let bytes, let start, let count, _) = storage, !splits.isEmpty else { return nil }
+        // The split point nearest each ideal boundary, without repeats.
+        var cuts: [Split] = []
+        for k in 1..<parts {
+            let ideal = count * k / parts
+            let nearest = splits.min { abs($0.element - ideal) < abs($1.element - ideal) }!
+            if nearest.element > (cuts.last?.element ?? 0), nearest.element < count { cuts.append(nearest) }
+        }
+        guard !cuts.isEmpty else { return nil }
+        let starts = [Split(element: 0, offset: start)] + cuts
+        return starts.indices.map { k in
+            let end = k + 1 < starts.count ? starts[k + 1] : nil
+            let failure = DeferredFailure()
+            var iterator = Iterator(
+                storage: .deferred(bytes: bytes, start: start, count: count, failure: failure), position: starts[k].offset)
+            iterator.end = end?.offset ?? Int.max
+            return Part(
+                first: starts[k].element, count: (end?.element ?? count) - starts[k].element, iterator: iterator, failure: failure)
+        }
     }
 
     /// How many elements there are, for reserving room up front.
@@ -480,22 +537,26 @@ public struct JSONElements: Sequence {
         /// Set by the one pass that reads a list for good: the bytes of the elements behind it
         /// are given back (a releasable document only), in steps of `giveBackStep` bytes.
         var givesBackConsumedBytes = false
-        private var consumedFrom: Int?
+        private var consumedFrom: Int
         static let giveBackStep = 1 << 20
+        /// Where the iterator's run of elements ends (`parts`): it gives nothing from here on,
+        /// and gives back no byte from here on, which the next run may still be reading.
+        var end = Int.max
 
         init(storage: Storage, position: Int) {
             self.storage = storage
             self.position = position
+            consumedFrom = position
         }
 
         /// Gives back what the elements read so far occupied; the element at `position` and
         /// everything after it stay.
         mutating func giveBackConsumed() {
-            guard givesBackConsumedBytes, case .deferred(.releasable(let source), let start, _, _) = storage else { return }
-            let from = consumedFrom ?? start
-            guard position - from >= Self.giveBackStep else { return }
-            source.release(from..<position)
-            consumedFrom = position
+            guard givesBackConsumedBytes, case .deferred(.releasable(let source), _, _, _) = storage else { return }
+            let upTo = Swift.min(position, end)
+            guard upTo - consumedFrom >= Self.giveBackStep else { return }
+            source.release(consumedFrom..<upTo)
+            consumedFrom = upTo
         }
 
         public mutating func next() -> JSONValue? {
@@ -505,7 +566,7 @@ public struct JSONElements: Sequence {
                 defer { position += 1 }
                 return values[position]
             case .deferred(let bytes, _, _, let failure):
-                guard !done else { return nil }
+                guard !done, position < end else { return nil }
                 let start = position
                 let result = bytes.withBuffer { buffer -> (JSONValue?, Int, Bool) in
                     var cursor = Cursor(buffer)
@@ -549,19 +610,21 @@ extension JSONParser {
     static func parseDeferringLists(
         _ bytes: JSONElements.DocumentBytes, keys: Set<String>
     ) -> (root: JSONObject, elements: [String: JSONElements])? {
-        let found = bytes.withBuffer { buffer -> (JSONObject, [String: (start: Int, count: Int)])? in
+        let found = bytes.withBuffer { buffer -> (JSONObject, [String: (start: Int, count: Int, splits: [JSONElements.Split])])? in
             var cursor = Cursor(buffer)
             return try? cursor.parseRootDeferring(keys)
         }
         guard let (root, lists) = found else { return nil }
-        return (root, lists.mapValues { JSONElements(bytes: bytes, start: $0.start, count: $0.count) })
+        return (root, lists.mapValues { JSONElements(bytes: bytes, start: $0.start, count: $0.count, splits: $0.splits) })
     }
 }
 
 extension Cursor {
     /// The root object, skipping (with a bracket scan) the arrays of `keys`; returns where
     /// each skipped array's elements start.
-    mutating func parseRootDeferring(_ keys: Set<String>) throws(JSONSyntaxError) -> (JSONObject, [String: (start: Int, count: Int)]) {
+    mutating func parseRootDeferring(
+        _ keys: Set<String>
+    ) throws(JSONSyntaxError) -> (JSONObject, [String: (start: Int, count: Int, splits: [JSONElements.Split])]) {
         let fail = JSONSyntaxError(offset: index, message: "")
         if UTF8Validation.firstInvalidOffset(bytes) != nil { throw fail }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
@@ -570,7 +633,7 @@ extension Cursor {
         try enter()
         index += 1
         var members: [JSONMember] = []
-        var starts: [String: (start: Int, count: Int)] = [:]
+        var starts: [String: (start: Int, count: Int, splits: [JSONElements.Split])] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { throw fail }
         while true {
@@ -583,8 +646,9 @@ extension Cursor {
             skipWhitespace()
             if keys.contains(key), starts[key] == nil, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
                 let start = index + 1
-                guard let count = skipBracketed() else { throw fail }
-                starts[key] = (start, count)
+                var splits: [JSONElements.Split] = []
+                guard let count = skipBracketed(splits: &splits) else { throw fail }
+                starts[key] = (start, count, splits)
                 members.append(JSONMember(key, .array([])))
             } else {
                 members.append(JSONMember(key, try parseValue()))
@@ -605,9 +669,11 @@ extension Cursor {
 
     /// Moves past the array or object starting here by counting brackets outside strings, and
     /// returns how many elements it has. Validates nothing: the elements are parsed later.
+    /// Every `JSONElements.splitStride` elements it notes where the next one starts (just past
+    /// the comma before it), so the list can later be read in parts at once.
     ///
     /// Runs over every byte of a large list, so strings are skipped in a loop of their own.
-    mutating func skipBracketed() -> Int? {
+    mutating func skipBracketed(splits: inout [JSONElements.Split]) -> Int? {
         var depth = 0
         var commas = 0
         var empty = true
@@ -645,6 +711,7 @@ extension Cursor {
                 if depth == 1 {
                     empty = false
                     commas += 1
+                    if commas % JSONElements.splitStride == 0 { splits.append(JSONElements.Split(element: commas, offset: i)) }
                 }
             default:
                 if depth == 1 { empty = false }

@@ -255,7 +255,7 @@ extension JSONElements.Iterator {
     /// The next element read straight from the bytes when it is a canonical `M` that `accept`
     /// takes; nil, without moving, otherwise — `next()` then reads that element as usual.
     mutating func nextCanonical<M: ProtoMessage>(_: M.Type, accept: (MessageSource.Layout) -> Bool) -> M? {
-        guard case .deferred(let bytes, _, _, _) = storage, !done else { return nil }
+        guard case .deferred(let bytes, _, _, _) = storage, !done, position < end else { return nil }
         let start = position
         let scanned = bytes.withBuffer { buffer -> (M, Int)? in
             var cursor = Cursor(buffer)

@@ -1,8 +1,10 @@
 /// Turns the user's files into one `Workspace`: detects each file's shape, reads every trunk
 /// and rule losslessly, gives IDs to items without one, and refuses duplicate IDs.
 public enum WorkspaceLoader {
+    /// - Parameter parallel: long item lists are read in parts at once this way (the CLI
+    ///   passes every core); the workspace is the same either way.
     public static func load(
-        _ documents: [SourceDocument], using rng: inout some RandomNumberGenerator
+        _ documents: [SourceDocument], using rng: inout some RandomNumberGenerator, parallel: ParallelLoop = .sequential
     ) throws(LoadFailure) -> Workspace {
         var workspace = Workspace()
         var errors: [InputError] = []
@@ -13,7 +15,7 @@ public enum WorkspaceLoader {
 
         for (documentIndex, document) in documents.enumerated() {
             do {
-                var parsed = try readFile(document)
+                var parsed = try readFile(document, parallel: parallel)
                 workspace.origins.reserveCapacity(workspace.origins.count + parsed.trunks.count + parsed.rules.count)
                 let fileIndex = workspace.files.count
                 workspace.files.append(parsed.file)
@@ -125,8 +127,8 @@ public enum WorkspaceLoader {
         return TextPosition(offset: offset, in: document.bytes)
     }
 
-    static func readFile(_ document: SourceDocument) throws(InputError) -> ParsedFile {
-        if let parsed = readListsInPlace(document) { return parsed }
+    static func readFile(_ document: SourceDocument, parallel: ParallelLoop = .sequential) throws(InputError) -> ParsedFile {
+        if let parsed = readListsInPlace(document, parallel: parallel) { return parsed }
         let value: JSONValue
         do {
             value = try JSONParser.parse(document.bytes)
@@ -146,7 +148,7 @@ public enum WorkspaceLoader {
     /// The fast path for lists and projects: the item lists are parsed one item at a time, so
     /// only one item's JSON tree exists at once. Nil for any other shape and for any error,
     /// which the ordinary path then reports exactly as always (syntax errors first).
-    static func readListsInPlace(_ document: SourceDocument) -> ParsedFile? {
+    static func readListsInPlace(_ document: SourceDocument, parallel: ParallelLoop = .sequential) -> ParsedFile? {
         let bytes = document.releasable.map(JSONElements.DocumentBytes.releasable) ?? .array(document.bytes)
         guard let (root, lists) = JSONParser.parseDeferringLists(bytes, keys: listKeys) else { return nil }
         let keys = Set(root.keys)
@@ -158,7 +160,7 @@ public enum WorkspaceLoader {
         else { return nil }
         // A deferred list the shape does not read would be lost from the wrapper.
         if isList, lists.keys.contains(where: { $0 != "items" }) { return nil }
-        let parsed = try? interpret(.object(root), path: document.path, lists: { lists[$0] })
+        let parsed = try? interpret(.object(root), path: document.path, lists: { lists[$0] }, parallel: parallel)
         guard let parsed, !lists.values.contains(where: \.failed) else { return nil }
         return parsed
     }
@@ -169,14 +171,14 @@ public enum WorkspaceLoader {
     /// - Parameter lists: the elements of a root list whose value in `value` is a placeholder
     ///   (see `readListsInPlace`); nil reads the lists from `value` itself.
     static func interpret(
-        _ value: JSONValue, path file: String, lists: (String) -> JSONElements? = { _ in nil }
+        _ value: JSONValue, path file: String, lists: (String) -> JSONElements? = { _ in nil }, parallel: ParallelLoop = .sequential
     ) throws(ModelError) -> ParsedFile {
         guard case .object(let root) = value else {
             throw ModelError(.root, "expected \(shapeHelp), found \(value.kindDescription)")
         }
         let keys = Set(root.keys)
         if keys.contains("items") {
-            return try readList(root, file: file, items: lists("items"))
+            return try readList(root, file: file, items: lists("items"), parallel: parallel)
         }
         if let key = ["dispatch_rule", "dispatchRule"].first(where: keys.contains) {
             if keys.contains("dispatch_rule") && keys.contains("dispatchRule") {
@@ -198,7 +200,7 @@ public enum WorkspaceLoader {
             return parsed
         }
         if !keys.isDisjoint(with: FileShape.projectKeys) {
-            return try readProject(root, file: file, lists: lists)
+            return try readProject(root, file: file, lists: lists, parallel: parallel)
         }
         switch FileShape.objectKind(root) {
         case .trunk:
@@ -223,7 +225,9 @@ public enum WorkspaceLoader {
         return try M.decode(object, path: path)
     }
 
-    static func readList(_ root: JSONObject, file: String, items deferred: JSONElements?) throws(ModelError) -> ParsedFile {
+    static func readList(
+        _ root: JSONObject, file: String, items deferred: JSONElements?, parallel: ParallelLoop = .sequential
+    ) throws(ModelError) -> ParsedFile {
         let path = JSONPath([.key("items")])
         let items: JSONElements
         if let deferred {
@@ -248,6 +252,33 @@ public enum WorkspaceLoader {
         }
         let ruleKinds = FileShape.LayoutKinds(DispatchRule.table)
         let trunkKinds = FileShape.LayoutKinds(Trunk.table)
+        // A long list of one kind is read in parts at once; its kind is the first item's.
+        if parallel.width > 1, items.count >= parallelMinimum {
+            switch firstItemKind(items, ruleKinds: ruleKinds, trunkKinds: trunkKinds) {
+            case .rule?:
+                let read: @Sendable (inout JSONElements.Iterator, Int) throws(ModelError) -> DispatchRule? = {
+                    iterator, index throws(ModelError) in
+                    try nextListItem(&iterator, index, path: path, kind: .rule, kinds: ruleKinds, as: DispatchRule.self)
+                }
+                if let rules = try readInParts(items, parallel: parallel, read) {
+                    parsed.rules = rules
+                    parsed.file.shape = .ruleList
+                    return parsed
+                }
+            case .trunk?:
+                let read: @Sendable (inout JSONElements.Iterator, Int) throws(ModelError) -> Trunk? = {
+                    iterator, index throws(ModelError) in
+                    try nextListItem(&iterator, index, path: path, kind: .trunk, kinds: trunkKinds, as: Trunk.self)
+                }
+                if let trunks = try readInParts(items, parallel: parallel, read) {
+                    parsed.trunks = trunks
+                    parsed.file.shape = .trunkList
+                    return parsed
+                }
+            case nil:
+                break
+            }
+        }
         var iterator = items.makeIterator()
         // This pass reads each item once; an error makes the caller read the file again.
         iterator.givesBackConsumedBytes = true
@@ -289,7 +320,9 @@ public enum WorkspaceLoader {
         return parsed
     }
 
-    static func readProject(_ root: JSONObject, file: String, lists: (String) -> JSONElements?) throws(ModelError) -> ParsedFile {
+    static func readProject(
+        _ root: JSONObject, file: String, lists: (String) -> JSONElements?, parallel: ParallelLoop = .sequential
+    ) throws(ModelError) -> ParsedFile {
         if root["dispatchRules"] != nil && root["dispatch_rules"] != nil {
             throw ModelError(JSONPath([.key("dispatch_rules")]), "expected one of \"dispatchRules\" and \"dispatch_rules\", found both")
         }
@@ -298,11 +331,13 @@ public enum WorkspaceLoader {
         var parsed = ParsedFile(file: LoadedFile(path: file, shape: .project, root: kept, rulesKey: rulesKey))
         if let value = root["trunks"] {
             parsed.trunkPaths = ItemPaths(base: JSONPath([.key("trunks")]), indexed: true)
-            parsed.trunks = try readArray(value, lists("trunks"), path: parsed.trunkPaths.base, what: "trunk", as: Trunk.self)
+            parsed.trunks = try readArray(
+                value, lists("trunks"), path: parsed.trunkPaths.base, what: "trunk", as: Trunk.self, parallel: parallel)
         }
         if let value = root[rulesKey] {
             parsed.rulePaths = ItemPaths(base: JSONPath([.key(rulesKey)]), indexed: true)
-            parsed.rules = try readArray(value, lists(rulesKey), path: parsed.rulePaths.base, what: "dispatch rule", as: DispatchRule.self)
+            parsed.rules = try readArray(
+                value, lists(rulesKey), path: parsed.rulePaths.base, what: "dispatch rule", as: DispatchRule.self, parallel: parallel)
         }
         if let value = root["settings"] {
             parsed.settings = try readObject(value, path: JSONPath([.key("settings")]), as: ProjectSettings.self)
@@ -326,30 +361,144 @@ public enum WorkspaceLoader {
 
     /// - Parameter deferred: the list's elements when `value` is only a placeholder.
     static func readArray<M: ProtoMessage>(
-        _ value: JSONValue, _ deferred: JSONElements?, path: JSONPath, what: String, as: M.Type
+        _ value: JSONValue, _ deferred: JSONElements?, path: JSONPath, what: String, as: M.Type,
+        parallel: ParallelLoop = .sequential
     ) throws(ModelError) -> [M] {
         if case .null = value { return [] }
         guard case .array(let values) = value else {
             throw .typeMismatch(path, expected: "a list of \(what) objects", found: value)
         }
         let elements = deferred ?? JSONElements(values)
+        if parallel.width > 1, elements.count >= parallelMinimum,
+            let out = try readInParts(
+                elements, parallel: parallel,
+                { iterator, index throws(ModelError) in
+                    try nextArrayItem(&iterator, index, path: path, what: what, as: M.self)
+                })
+        {
+            return out
+        }
         var out: [M] = []
         out.reserveCapacity(elements.count)
         var iterator = elements.makeIterator()
         iterator.givesBackConsumedBytes = true
         var i = 0
-        while true {
-            defer { i += 1 }
-            if let message = iterator.nextCanonical(M.self, accept: { _ in true }) {
-                out.append(message)
-                continue
+        while let message = try nextArrayItem(&iterator, i, path: path, what: what, as: M.self) {
+            out.append(message)
+            i += 1
+        }
+        return out
+    }
+
+    /// The kind the loop in `readList` gives the first item, read from a copy of an iterator
+    /// (which gives nothing back); nil when the first item is not a trunk or rule object.
+    static func firstItemKind(
+        _ items: JSONElements, ruleKinds: FileShape.LayoutKinds, trunkKinds: FileShape.LayoutKinds
+    ) -> ItemKind? {
+        var peek = items.makeIterator()
+        if peek.nextCanonical(DispatchRule.self, accept: { ruleKinds.kind($0) == .rule }) != nil { return .rule }
+        if peek.nextCanonical(Trunk.self, accept: { trunkKinds.kind($0) == .trunk }) != nil { return .trunk }
+        guard case .object(let object)? = peek.next() else { return nil }
+        return FileShape.objectKind(object)
+    }
+
+    /// The next item of a project's list, or nil at its end.
+    static func nextArrayItem<M: ProtoMessage>(
+        _ iterator: inout JSONElements.Iterator, _ index: Int, path: JSONPath, what: String, as: M.Type
+    ) throws(ModelError) -> M? {
+        if let message = iterator.nextCanonical(M.self, accept: { _ in true }) { return message }
+        guard let element = iterator.next() else { return nil }
+        let itemPath = path.appending(index)
+        guard case .object(let object) = element else {
+            throw ModelError(itemPath, "expected a \(what) object in \"\(path.lastKey ?? "")\", found \(element.kindDescription)")
+        }
+        return try M.decode(object, path: itemPath)
+    }
+
+    /// The next item of an `lk` list whose items are all of `kind` (the first item's), as
+    /// `readList`'s loop reads it once that kind is known; nil at the list's end.
+    static func nextListItem<M: ProtoMessage>(
+        _ iterator: inout JSONElements.Iterator, _ index: Int, path: JSONPath, kind: ItemKind, kinds: FileShape.LayoutKinds,
+        as: M.Type
+    ) throws(ModelError) -> M? {
+        if let message = iterator.nextCanonical(M.self, accept: { kinds.kind($0) == kind }) { return message }
+        guard let item = iterator.next() else { return nil }
+        let itemPath = path.appending(index)
+        guard case .object(let object) = item else {
+            throw .typeMismatch(itemPath, expected: "a trunk or dispatch rule object", found: item)
+        }
+        guard let itemKind = FileShape.objectKind(object) else {
+            throw ModelError(itemPath, "expected a trunk (with \"sipTrunkId\") or a dispatch rule (with \"rule\"), found neither")
+        }
+        guard itemKind == kind else {
+            throw ModelError(
+                itemPath,
+                "expected every item to be a \(kind == .trunk ? "trunk" : "dispatch rule") like the first, found a \(itemKind == .trunk ? "trunk" : "dispatch rule")"
+            )
+        }
+        return try M.decode(object, path: itemPath)
+    }
+
+    /// Lists shorter than this are read on the calling thread.
+    static let parallelMinimum = 4096
+
+    /// Reads a deferred list in runs of items at once (`JSONElements.parts`), each run into
+    /// its own stretch of one array, so the items are never held twice. Nil when the list
+    /// cannot be cut; an error in any run is thrown (the first run's first), and a syntax error
+    /// marks the list failed, as reading it in one go would.
+    static func readInParts<M: ProtoMessage>(
+        _ elements: JSONElements, parallel: ParallelLoop,
+        _ next: @escaping @Sendable (inout JSONElements.Iterator, Int) throws(ModelError) -> M?
+    ) throws(ModelError) -> [M]? {
+        guard let parts = elements.parts(parallel.width) else { return nil }
+        let total = elements.count
+        var errors = [ModelError?](repeating: nil, count: parts.count)
+        var produced = [Int](repeating: 0, count: parts.count)
+        let out = [M](unsafeUninitializedCapacity: total) { buffer, initialized in
+            errors.withUnsafeMutableBufferPointer { errors in
+                produced.withUnsafeMutableBufferPointer { produced in
+                    // Run k writes only its own elements and its own slot of `errors` and `produced`.
+                    nonisolated(unsafe) let buffer = buffer
+                    nonisolated(unsafe) let errors = errors
+                    nonisolated(unsafe) let produced = produced
+                    nonisolated(unsafe) let parts = parts
+                    parallel(parts.count) { k in
+                        var iterator = parts[k].iterator
+                        iterator.givesBackConsumedBytes = true
+                        var n = 0
+                        do throws(ModelError) {
+                            while let item = try next(&iterator, parts[k].first + n) {
+                                // More items than the bracket scan counted: not a list it understood.
+                                guard n < parts[k].count else {
+                                    errors[k] = ModelError(.root, "the list has more items than its brackets say")
+                                    break
+                                }
+                                (buffer.baseAddress! + parts[k].first + n).initialize(to: item)
+                                n += 1
+                            }
+                        } catch {
+                            errors[k] = error
+                        }
+                        produced[k] = n
+                    }
+                }
             }
-            guard let element = iterator.next() else { break }
-            let itemPath = path.appending(i)
-            guard case .object(let object) = element else {
-                throw ModelError(itemPath, "expected a \(what) object in \"\(path.lastKey ?? "")\", found \(element.kindDescription)")
+            let complete =
+                zip(parts, produced).allSatisfy { $0.count == $1 } && errors.allSatisfy { $0 == nil }
+                && !parts.contains { $0.failure.failed }
+            if complete {
+                initialized = total
+            } else {
+                for (part, count) in zip(parts, produced) {
+                    (buffer.baseAddress! + part.first).deinitialize(count: count)
+                }
+                initialized = 0
             }
-            out.append(try M.decode(object, path: itemPath))
+        }
+        if parts.contains(where: { $0.failure.failed }) { elements.markFailed() }
+        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
+        guard out.count == total else {
+            throw ModelError(.root, "the list's items did not match its brackets")
         }
         return out
     }
