@@ -254,29 +254,20 @@ public enum WorkspaceLoader {
         let trunkKinds = FileShape.LayoutKinds(Trunk.table)
         // A long list of one kind is read in parts at once; its kind is the first item's.
         if parallel.width > 1, items.count >= parallelMinimum {
-            switch firstItemKind(items, ruleKinds: ruleKinds, trunkKinds: trunkKinds) {
-            case .rule?:
-                let read: @Sendable (inout JSONElements.Iterator, Int) throws(ModelError) -> DispatchRule? = {
-                    iterator, index throws(ModelError) in
-                    try nextListItem(&iterator, index, path: path, kind: .rule, kinds: ruleKinds, as: DispatchRule.self)
-                }
-                if let rules = try readInParts(items, parallel: parallel, read) {
-                    parsed.rules = rules
-                    parsed.file.shape = .ruleList
-                    return parsed
-                }
-            case .trunk?:
-                let read: @Sendable (inout JSONElements.Iterator, Int) throws(ModelError) -> Trunk? = {
-                    iterator, index throws(ModelError) in
-                    try nextListItem(&iterator, index, path: path, kind: .trunk, kinds: trunkKinds, as: Trunk.self)
-                }
-                if let trunks = try readInParts(items, parallel: parallel, read) {
-                    parsed.trunks = trunks
-                    parsed.file.shape = .trunkList
-                    return parsed
-                }
-            case nil:
-                break
+            let kind = firstItemKind(items, ruleKinds: ruleKinds, trunkKinds: trunkKinds)
+            if kind == .rule,
+                let rules = try readListInParts(items, path: path, kind: .rule, kinds: ruleKinds, parallel: parallel, as: DispatchRule.self)
+            {
+                parsed.rules = rules
+                parsed.file.shape = .ruleList
+                return parsed
+            }
+            if kind == .trunk,
+                let trunks = try readListInParts(items, path: path, kind: .trunk, kinds: trunkKinds, parallel: parallel, as: Trunk.self)
+            {
+                parsed.trunks = trunks
+                parsed.file.shape = .trunkList
+                return parsed
             }
         }
         var iterator = items.makeIterator()
@@ -388,6 +379,15 @@ public enum WorkspaceLoader {
             i += 1
         }
         return out
+    }
+
+    /// An `lk` list of `kind` read in parts at once (`readInParts`); nil when it cannot be cut.
+    static func readListInParts<M: ProtoMessage>(
+        _ items: JSONElements, path: JSONPath, kind: ItemKind, kinds: FileShape.LayoutKinds, parallel: ParallelLoop, as: M.Type
+    ) throws(ModelError) -> [M]? {
+        try readInParts(items, parallel: parallel) { iterator, index throws(ModelError) in
+            try nextListItem(&iterator, index, path: path, kind: kind, kinds: kinds, as: M.self)
+        }
     }
 
     /// The kind the loop in `readList` gives the first item, read from a copy of an iterator
