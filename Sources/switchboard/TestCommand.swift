@@ -35,7 +35,9 @@ struct TestCommand: AsyncParsableCommand {
         let list = try readScenarios()
         let workspace = try input.loadWorkspace(seed: seed)
         let jobs = jobs ?? 16 * ProcessInfo.processInfo.activeProcessorCount
-        let runtime = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook, connections: jobs)
+        // A connection per scenario in flight, up to 128: more would only spend file descriptors
+        // (the in-process mock holds the other end of each) for no gain on a webhook host.
+        let runtime = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook, connections: min(jobs, 128))
         // The trace is never shown here: record none.
         let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: workspace.settings.mode, recordsTrace: false)
         let simulator = CallSimulator(engine: engine, webhook: runtime.context)
