@@ -67,7 +67,7 @@ public final class LiveEffectRunner: EffectRunner {
     static func load(_ paths: [String]) -> Result<WorkspaceCatalog, ReloadFailure> {
         do {
             var generator = SystemRandomNumberGenerator()
-            let workspace = try InputFiles.loadWorkspace(paths, using: &generator)
+            let workspace = try InputFiles.loadWorkspace(paths, using: &generator, parallel: .cores)
             return .success(WorkspaceCatalog(workspace: workspace))
         } catch {
             return .failure(ReloadFailure(error.description))
