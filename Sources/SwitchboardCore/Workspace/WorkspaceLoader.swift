@@ -238,73 +238,22 @@ public enum WorkspaceLoader {
             }
             items = JSONElements(values)
         }
-        var kind: ItemKind?
         var parsed = ParsedFile(file: LoadedFile(path: file, shape: .ruleList, root: withoutItems(root, ["items"]), itemKey: "items"))
         parsed.trunkPaths = ItemPaths(base: path, indexed: true)
         parsed.rulePaths = parsed.trunkPaths
-        // Growing a 100,000-item array by doubling would briefly hold two copies of it.
-        if items.count > 0, case .object(let first)? = items.first(where: { _ in true }) {
-            if FileShape.objectKind(first) == .trunk {
-                parsed.trunks.reserveCapacity(items.count)
-            } else {
-                parsed.rules.reserveCapacity(items.count)
-            }
-        }
         let ruleKinds = FileShape.LayoutKinds(DispatchRule.table)
         let trunkKinds = FileShape.LayoutKinds(Trunk.table)
-        // A long list of one kind is read in parts at once; its kind is the first item's.
-        if parallel.width > 1, items.count >= parallelMinimum {
-            let kind = firstItemKind(items, ruleKinds: ruleKinds, trunkKinds: trunkKinds)
-            if kind == .rule,
-                let rules = try readListInParts(items, path: path, kind: .rule, kinds: ruleKinds, parallel: parallel, as: DispatchRule.self)
-            {
-                parsed.rules = rules
-                parsed.file.shape = .ruleList
-                return parsed
+        // Every item must be of the first one's kind. An empty list is a rule list; a first
+        // item that is neither gets its error from reading it as a rule.
+        let kind = firstItemKind(items, ruleKinds: ruleKinds, trunkKinds: trunkKinds) ?? .rule
+        switch kind {
+        case .rule:
+            parsed.rules = try readItems(items, parallel: parallel) { iterator, index throws(ModelError) in
+                try nextListItem(&iterator, index, path: path, kind: .rule, kinds: ruleKinds, as: DispatchRule.self)
             }
-            if kind == .trunk,
-                let trunks = try readListInParts(items, path: path, kind: .trunk, kinds: trunkKinds, parallel: parallel, as: Trunk.self)
-            {
-                parsed.trunks = trunks
-                parsed.file.shape = .trunkList
-                return parsed
-            }
-        }
-        var iterator = items.makeIterator()
-        // This pass reads each item once; an error makes the caller read the file again.
-        iterator.givesBackConsumedBytes = true
-        var i = 0
-        while true {
-            defer { i += 1 }
-            // Canonical items straight from the bytes; any other item through its JSON tree.
-            if kind != .trunk, let rule = iterator.nextCanonical(DispatchRule.self, accept: { ruleKinds.kind($0) == .rule }) {
-                kind = .rule
-                parsed.rules.append(rule)
-                continue
-            }
-            if kind != .rule, let trunk = iterator.nextCanonical(Trunk.self, accept: { trunkKinds.kind($0) == .trunk }) {
-                kind = .trunk
-                parsed.trunks.append(trunk)
-                continue
-            }
-            guard let item = iterator.next() else { break }
-            let itemPath = path.appending(i)
-            guard case .object(let object) = item else {
-                throw .typeMismatch(itemPath, expected: "a trunk or dispatch rule object", found: item)
-            }
-            guard let itemKind = FileShape.objectKind(object) else {
-                throw ModelError(itemPath, "expected a trunk (with \"sipTrunkId\") or a dispatch rule (with \"rule\"), found neither")
-            }
-            if let kind, kind != itemKind {
-                throw ModelError(
-                    itemPath,
-                    "expected every item to be a \(kind == .trunk ? "trunk" : "dispatch rule") like the first, found a \(itemKind == .trunk ? "trunk" : "dispatch rule")"
-                )
-            }
-            kind = itemKind
-            switch itemKind {
-            case .trunk: parsed.trunks.append(try Trunk.decode(object, path: itemPath))
-            case .rule: parsed.rules.append(try DispatchRule.decode(object, path: itemPath))
+        case .trunk:
+            parsed.trunks = try readItems(items, parallel: parallel) { iterator, index throws(ModelError) in
+                try nextListItem(&iterator, index, path: path, kind: .trunk, kinds: trunkKinds, as: Trunk.self)
             }
         }
         parsed.file.shape = kind == .trunk ? .trunkList : .ruleList
@@ -359,39 +308,33 @@ public enum WorkspaceLoader {
         guard case .array(let values) = value else {
             throw .typeMismatch(path, expected: "a list of \(what) objects", found: value)
         }
-        let elements = deferred ?? JSONElements(values)
-        if parallel.width > 1, elements.count >= parallelMinimum,
-            let out = try readInParts(
-                elements, parallel: parallel,
-                { iterator, index throws(ModelError) in
-                    try nextArrayItem(&iterator, index, path: path, what: what, as: M.self)
-                })
-        {
+        return try readItems(deferred ?? JSONElements(values), parallel: parallel) { iterator, index throws(ModelError) in
+            try nextArrayItem(&iterator, index, path: path, what: what, as: M.self)
+        }
+    }
+
+    /// Every item of a list, read by `next` (nil at the end): a long deferred list in parts at
+    /// once (`readInParts`), any other in one pass. Either pass gives back the bytes it has
+    /// read past; an error makes the caller read the file again.
+    static func readItems<M: ProtoMessage>(
+        _ elements: JSONElements, parallel: ParallelLoop,
+        _ next: @escaping @Sendable (inout JSONElements.Iterator, Int) throws(ModelError) -> M?
+    ) throws(ModelError) -> [M] {
+        if parallel.width > 1, elements.count >= parallelMinimum, let out = try readInParts(elements, parallel: parallel, next) {
             return out
         }
         var out: [M] = []
+        // Growing a 100,000-item array by doubling would briefly hold two copies of it.
         out.reserveCapacity(elements.count)
         var iterator = elements.makeIterator()
         iterator.givesBackConsumedBytes = true
-        var i = 0
-        while let message = try nextArrayItem(&iterator, i, path: path, what: what, as: M.self) {
-            out.append(message)
-            i += 1
-        }
+        while let item = try next(&iterator, out.count) { out.append(item) }
         return out
     }
 
-    /// An `lk` list of `kind` read in parts at once (`readInParts`); nil when it cannot be cut.
-    static func readListInParts<M: ProtoMessage>(
-        _ items: JSONElements, path: JSONPath, kind: ItemKind, kinds: FileShape.LayoutKinds, parallel: ParallelLoop, as: M.Type
-    ) throws(ModelError) -> [M]? {
-        try readInParts(items, parallel: parallel) { iterator, index throws(ModelError) in
-            try nextListItem(&iterator, index, path: path, kind: kind, kinds: kinds, as: M.self)
-        }
-    }
-
-    /// The kind the loop in `readList` gives the first item, read from a copy of an iterator
-    /// (which gives nothing back); nil when the first item is not a trunk or rule object.
+    /// The first item's kind, read as `nextListItem` reads items (canonical rule, canonical
+    /// trunk, then the JSON tree) from a copy of an iterator, which gives nothing back; nil for
+    /// an empty list and for a first item that is not a trunk or rule object.
     static func firstItemKind(
         _ items: JSONElements, ruleKinds: FileShape.LayoutKinds, trunkKinds: FileShape.LayoutKinds
     ) -> ItemKind? {
@@ -415,8 +358,8 @@ public enum WorkspaceLoader {
         return try M.decode(object, path: itemPath)
     }
 
-    /// The next item of an `lk` list whose items are all of `kind` (the first item's), as
-    /// `readList`'s loop reads it once that kind is known; nil at the list's end.
+    /// The next item of an `lk` list whose items must all be of `kind` (the first item's);
+    /// nil at the list's end.
     static func nextListItem<M: ProtoMessage>(
         _ iterator: inout JSONElements.Iterator, _ index: Int, path: JSONPath, kind: ItemKind, kinds: FileShape.LayoutKinds,
         as: M.Type
