@@ -58,9 +58,12 @@ struct TUIEditSimulateExportTests {
         step = tmux.waitFor { $0.contains("+13105550188") && $0.contains(" CALL ") }
         #expect(step.ok, "the saved call did not fill the form:\n\(step.screen)")
         tmux.sendKeys("Enter")
+        // The whole frame: a capture can catch the terminal mid-paint (outcome drawn, bodies and
+        // status line not yet), so wait until the call has ended and the response body shows.
         step = tmux.waitFor {
             $0.contains("POST http://127.0.0.1:8089/overflow") && $0.contains("HTTP 200 OK")
-                && $0.contains("Answer → room dynamic-lobby as sip_+12025550100")
+                && $0.contains("Answer → room dynamic-lobby as sip_+12025550100") && !$0.contains("CALLING")
+                && $0.contains(#""room_name": "dynamic-lobby""#)
         }
         #expect(step.ok, "the three panes did not show the call to the new URL:\n\(step.screen)")
         #expect(step.screen.contains("1 Request") && step.screen.contains("2 Response") && step.screen.contains("3 Outcome"))
