@@ -13,6 +13,9 @@ struct GenerateCommand: ParsableCommand {
             Writes into DIRECTORY: project.json, lk/inbound-trunks.json, lk/dispatch-rules.json,
             scenarios.json (each call's expected trunk and rule) and mock-webhook.json (answers
             every generated dynamic rule). Up to about 39,000 trunks keep every number unique.
+            --profile dense fills in every field LiveKit prints on every item; scripts/lk-shapes.py
+            writes the same kind of data in the other shapes lk prints (protojson's whitespace,
+            one line, snake_case names).
             """
     )
 
@@ -23,12 +26,15 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "URL the generated dynamic rules call.") var webhookUrl = "http://127.0.0.1:8089/dispatch"
     @Flag(help: "Plan scenarios only for dynamic rules (one rule in five), for webhook load tests.")
     var dynamicScenarios = false
+    @Option(help: "sparse (optional fields on some items) or dense (every field LiveKit prints, on every item).")
+    var profile = ConfigurationGenerator.Profile.sparse
     @Argument(help: "The directory to write into (created when missing).") var directory: String
 
     func run() throws {
         var rng = SeededGenerator(seed: seed)
         let generator = ConfigurationGenerator(
-            trunks: trunks, rules: rules, scenarios: scenarios, webhookURL: webhookUrl, dynamicScenariosOnly: dynamicScenarios)
+            trunks: trunks, rules: rules, scenarios: scenarios, webhookURL: webhookUrl, dynamicScenariosOnly: dynamicScenarios,
+            profile: profile)
         let output = generator.generate(using: &rng)
         let lk = (directory as NSString).appendingPathComponent("lk")
         try FileManager.default.createDirectory(atPath: lk, withIntermediateDirectories: true)
@@ -51,3 +57,5 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 }
+
+extension ConfigurationGenerator.Profile: ExpressibleByArgument {}

@@ -13,16 +13,31 @@ public struct ConfigurationGenerator: Sendable {
     public var webhookURL: String
     /// Plan calls only to dynamic rules (a webhook load test): one rule in five is dynamic.
     public var dynamicScenariosOnly: Bool
+    /// Every optional field LiveKit prints, on every item where it makes sense: what a busy
+    /// production list looks like (see ``Profile``).
+    public var profile: Profile
+
+    /// How much of each message is filled in. Benchmarks run both: a reader tuned on one shape
+    /// can be slow on the other.
+    public enum Profile: String, Sendable, CaseIterable {
+        /// Optional fields on some items only (a rule in four has attributes, one in ten a
+        /// `roomConfig`, …).
+        case sparse
+        /// Every rule with caller filters, attributes and metadata, one in nine with a pin, one
+        /// in four with `roomConfig` agents; every trunk with header mapping and timeouts.
+        case dense
+    }
 
     public init(
         trunks: Int, rules: Int, scenarios: Int = 0, webhookURL: String = "http://127.0.0.1:8089/dispatch",
-        dynamicScenariosOnly: Bool = false
+        dynamicScenariosOnly: Bool = false, profile: Profile = .sparse
     ) {
         self.trunkCount = max(1, trunks)
         self.ruleCount = rules
         self.scenarioCount = scenarios
         self.webhookURL = webhookURL
         self.dynamicScenariosOnly = dynamicScenariosOnly
+        self.profile = profile
     }
 
     /// `createdAt`/`updatedAt` as LiveKit's server stamps them (RFC 3339, UTC), `minutes` after
@@ -105,6 +120,13 @@ public struct ConfigurationGenerator: Sendable {
             if t % 5 == 0 { trunk.krispEnabled = true }
             if t % 11 == 0 { trunk.mediaEncryption = .allow }
             trunk.metadata = t % 4 == 0 ? "{\"region\":\"r\(t % 9)\"}" : ""
+            if profile == .dense {
+                trunk.metadata = "{\"region\":\"r\(t % 9)\",\"carrier\":\"c\(t % 4)\"}"
+                trunk.headersToAttributes = ["X-Account": "account.id", "X-Campaign": "campaign"]
+                trunk.includeHeaders = .xHeaders
+                trunk.ringingTimeout = ProtoDuration(seconds: Double(30 + t % 30))
+                trunk.maxCallDuration = ProtoDuration(seconds: 3600)
+            }
             trunk.createdAt = Self.timestamp(minutes: t)
             trunk.updatedAt = Self.timestamp(minutes: t + (t % 3) * 1440)
             trunkNumbers.append(trunk.numbers)
@@ -121,8 +143,15 @@ public struct ConfigurationGenerator: Sendable {
             rule.id = GeneratedID.rule(using: &rng)
             rule.name = "Rule \(i + 1)"
             rule.trunkIds = [trunks[t].id]
-            if slot > 0 { rule.inboundNumbers = [Self.callerNumber(slot * 7919 + t)] }
-            let pinned = i % 23 == 22
+            let isDefaultTrunk = trunkNumbers[t].isEmpty
+            if slot > 0 {
+                rule.inboundNumbers = [Self.callerNumber(slot * 7919 + t)]
+            } else if profile == .dense {
+                // The first rule of a trunk takes the caller its scenarios call from: a default
+                // trunk's allowed caller, or a number outside every other filter.
+                rule.inboundNumbers = isDefaultTrunk ? trunks[t].allowedNumbers : [Self.outsideNumber(i)]
+            }
+            let pinned = profile == .dense ? i % 9 == 4 : i % 23 == 22
             let pin = pinned ? String(1000 + i % 9000) : ""
             switch i % 20 {
             case 0..<8: rule.kind = .direct(DirectRule(roomName: "room-\(i)", pin: pin))
@@ -134,6 +163,17 @@ public struct ConfigurationGenerator: Sendable {
             if i % 6 == 0 { rule.metadata = "{\"rule\":\(i)}" }
             if i % 10 == 0 { rule.roomConfig = .object(["agents": .array([.object(["agentName": .string("agent-\(i % 5)")])])]) }
             if i % 17 == 0 { rule.hidePhoneNumber = true }
+            if profile == .dense {
+                rule.attributes = ["team": "t\(i % 13)", "tier": i % 3 == 0 ? "gold" : "standard", "region": "r\(i % 9)"]
+                rule.metadata = "{\"rule\":\(i),\"queue\":\"q\(i % 31)\"}"
+                if i % 4 == 0 {
+                    rule.roomConfig = .object([
+                        "agents": .array([.object(["agentName": .string("agent-\(i % 5)"), "metadata": "{\"lang\":\"en\"}"])])
+                    ])
+                }
+                if i % 5 == 0 { rule.krispEnabled = true }
+                if i % 8 == 0 { rule.mediaEncryption = .allow }
+            }
             rule.createdAt = Self.timestamp(minutes: trunkCount + i)
             rule.updatedAt = Self.timestamp(minutes: trunkCount + i + (i % 5) * 720)
             rules.append(rule)
@@ -141,7 +181,7 @@ public struct ConfigurationGenerator: Sendable {
             if case .dynamic = rule.kind { isDynamic = true } else { isDynamic = false }
             if calls.count < scenarioCount, !pinned, isDynamic || !dynamicScenariosOnly {
                 let to = trunkNumbers[t].first
-                let from = slot > 0 ? rule.inboundNumbers[0] : Self.outsideNumber(i)
+                let from = rule.inboundNumbers.first ?? Self.outsideNumber(i)
                 // Default trunks are reached through their allowed caller and address range.
                 let isDefault = to == nil
                 if isDefault && slot > 0 { continue }
