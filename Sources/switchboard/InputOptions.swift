@@ -47,6 +47,11 @@ enum CLIOutput {
         FileHandle.standardError.write(Data(("warning: " + TerminalText.escaped(text, keepNewlines: true) + "\n").utf8))
     }
 
+    /// Text for the user that is not the command's output, on standard error.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data(TerminalText.escaped(text, keepNewlines: true).utf8))
+    }
+
     static func printJSON(_ value: JSONValue) {
         FileHandle.standardOutput.write(Data(JSONWriter.bytes(value)))
     }

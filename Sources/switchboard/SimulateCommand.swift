@@ -11,17 +11,23 @@ struct SimulateCommand: AsyncParsableCommand {
             --pin and --no-pin simulate the evaluation after the pin prompt (the digits entered, or
             only # pressed). --seed makes the call ID and random room suffixes reproducible.
             --explain prints every trunk and rule considered, and why each was taken or left.
+            --rule ID builds a call that rule would take (caller, called number, source, pin),
+            checked by routing it; options given explicitly still override. When no call reaches
+            the rule, it says why and which rule wins instead, and simulates the call anyway.
             """
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The caller: the From user (usually a phone number).") var from: String
-    @Option(help: "The called number: the To user.") var to: String
-    @Option(help: "The From host (compared with allowed_addresses entries that are hostnames).")
-    var fromHost = CallSpec.defaultFromHost
-    @Option(help: "The To host.") var toHost = CallSpec.defaultToHost
-    @Option(help: "The source IP address of the INVITE (IPv4 or IPv6).") var sourceIp = CallSpec.defaultSourceIP
+    @Option(help: "The caller: the From user (usually a phone number).") var from: String?
+    @Option(help: "The called number: the To user.") var to: String?
+    @Option(help: "Build the call from this dispatch rule: a call it would take (replaces --from and --to).")
+    var rule: String?
+    @Option(
+        help: "The From host, compared with allowed_addresses entries that are hostnames (default \(CallSpec.defaultFromHost)).")
+    var fromHost: String?
+    @Option(help: "The To host (default \(CallSpec.defaultToHost)).") var toHost: String?
+    @Option(help: "The source IP address of the INVITE, IPv4 or IPv6 (default \(CallSpec.defaultSourceIP)).") var sourceIp: String?
     @Option(help: "Digits entered at the pin prompt.") var pin: String?
     @Flag(help: "The caller pressed only # at the pin prompt.") var noPin = false
     @Option(name: .customLong("header"), help: ArgumentHelp("A SIP header of the INVITE (repeatable).", valueName: "NAME=VALUE"))
@@ -35,6 +41,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Answer dynamic rules from this mock webhook script, served in-process.") var mockWebhook: String?
 
     func validate() throws {
+        if rule == nil {
+            if from == nil { throw ValidationError("missing --from NUMBER (the caller), or give --rule ID to build the call from a rule") }
+            if to == nil {
+                throw ValidationError("missing --to NUMBER (the called number), or give --rule ID to build the call from a rule")
+            }
+        }
         if noPin, pin != nil { throw ValidationError("give --pin DIGITS or --no-pin, not both") }
         if let pin {
             guard !pin.isEmpty else { throw ValidationError("expected digits for --pin, found nothing (use --no-pin for only #)") }
@@ -58,16 +70,19 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try input.loadWorkspace(seed: seed)
+        let index = RoutingIndex(workspace: workspace)
+        let engine = RoutingEngine(index: index, mode: mode ?? workspace.settings.mode)
+        let base = try baseCall(engine)
         let webhook = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook)
         let outcome: CallOutcome
         if let seed {
             // IDs for items without one used the seed once already; a fresh generator for the
             // call keeps the call's IDs independent of how many items needed one.
             var rng = SeededGenerator(seed: seed)
-            outcome = try await simulate(workspace, webhook: webhook.context, using: &rng)
+            outcome = try await simulate(base, engine: engine, webhook: webhook.context, using: &rng)
         } else {
             var rng = SystemRandomNumberGenerator()
-            outcome = try await simulate(workspace, webhook: webhook.context, using: &rng)
+            outcome = try await simulate(base, engine: engine, webhook: webhook.context, using: &rng)
         }
         await webhook.shutdown()
         let report = SimulationReport(outcome)
@@ -79,20 +94,65 @@ struct SimulateCommand: AsyncParsableCommand {
         }
     }
 
+    /// The call before explicit options: the rule's witness with `--rule`, else the defaults.
+    /// Says which call was built (on standard error with `--json`, whose output is one object).
+    private func baseCall(_ engine: RoutingEngine) throws -> CallSpec {
+        var spec = CallSpec(from: "", to: "")
+        spec.fromHost = CallSpec.defaultFromHost
+        spec.toHost = CallSpec.defaultToHost
+        spec.sourceIp = CallSpec.defaultSourceIP
+        guard let rule else { return spec }
+        guard engine.index.rules.contains(where: { $0.id == rule }) else {
+            CLIOutput.error("no dispatch rule \"\(rule)\" in the loaded configuration (give the ID of a loaded rule to --rule)")
+            throw ExitCode(2)
+        }
+        let analyzer = ReachabilityAnalyzer(index: engine.index, mode: engine.mode)
+        guard let verdict = analyzer.check(ruleID: rule), let witness = verdict.call else {
+            CLIOutput.error("cannot build a call for rule \(rule): it has no rule variant, or no trunk is loaded; give --from and --to")
+            throw ExitCode(2)
+        }
+        spec = witness
+        var words = verdict.callWords ?? ""
+        if let from { spec.from = from }
+        if let to { spec.to = to }
+        if fromHost != nil || toHost != nil || sourceIp != nil || from != nil || to != nil || pin != nil || noPin {
+            words += " (with the options given)"
+        }
+        let text: String
+        if verdict.isReachable {
+            text = "Call built for rule \(rule): \(words)\n"
+        } else {
+            text =
+                "Rule \(rule) is unreachable: \(verdict.reason ?? "")\n"
+                + (verdict.engineWhy.map { "  engine: \($0)\n" } ?? "")
+                + "Simulating a call it would take: \(words)\n"
+        }
+        // With --json, standard output stays one JSON object: the note goes to standard error.
+        if json { CLIOutput.note(text) } else { print(TerminalText.escaped(text, keepNewlines: true), terminator: "") }
+        return spec
+    }
+
     private func simulate(
-        _ workspace: Workspace, webhook: WebhookContext, using rng: inout some RandomNumberGenerator
+        _ base: CallSpec, engine: RoutingEngine, webhook: WebhookContext, using rng: inout some RandomNumberGenerator
     ) async throws -> CallOutcome {
-        var spec = CallSpec(from: from, to: to)
-        spec.fromHost = fromHost
-        spec.toHost = toHost
-        spec.sourceIp = sourceIp
-        spec.pin = pin ?? ""
-        spec.noPin = noPin
+        var spec = base
+        if let from { spec.from = from }
+        if let to { spec.to = to }
+        if let fromHost { spec.fromHost = fromHost }
+        if let toHost { spec.toHost = toHost }
+        if let sourceIp { spec.sourceIp = sourceIp }
+        if let pin {
+            spec.pin = pin
+            spec.noPin = false
+        }
+        if noPin {
+            spec.noPin = true
+            spec.pin = ""
+        }
         spec.headers = try parsedHeaders()
         spec.callId = callId ?? ""
         spec.sipCallId = sipCallId ?? ""
         let call = SimulatedCall(spec, using: &rng)
-        let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: mode ?? workspace.settings.mode)
         return await CallSimulator(engine: engine, webhook: webhook).simulate(call, using: &rng)
     }
 }

@@ -18,12 +18,20 @@ public enum WorkspaceValidator {
                 RuleChecks.check(rules[i], knownTrunks: trunkIDs, trunksUseNormalizedNumbers: trunkNumbersNormalized, into: &out)
             }
         }
-        let conflicts = RuleConflicts(rules: workspace.rules)
+        // The routing index the reachability check needs computes the same conflicts over the
+        // rules in ID order: reused when the workspace lists them so (as LiveKit does).
+        let index = RoutingIndex(workspace: workspace)
+        let sorted = workspace.rules.withUnsafeBufferPointer { rules in
+            rules.indices.dropFirst().allSatisfy { rules[$0 - 1].id <= rules[$0].id }
+        }
+        let conflicts = sorted ? index.conflicts : RuleConflicts(rules: workspace.rules)
         for conflict in conflicts.all {
             out.append(
                 Diagnostic(
                     .error, item: ItemKey(.rule, conflict.other), conflict.message, related: [ItemKey(.rule, conflict.existing)]))
         }
+        // Last: a rule's own findings read before the note that no call reaches it.
+        out += ReachabilityAnalyzer.diagnostics(index, mode: workspace.settings.mode)
         return out
     }
 
