@@ -27,6 +27,7 @@ public enum ExpectationCheck {
         compare("sipStatus", expect.sipStatus, outcome.sip.status, into: &out)
         compare("transferTo", expect.transferTo, outcome.transfer?.to, into: &out)
         compare("rejectStatusCode", expect.rejectStatusCode, outcome.reject?.statusCode, into: &out)
+        detailMismatches(expect, outcome, into: &out)
         return out
     }
 

@@ -31,8 +31,16 @@ public enum ScenarioFileReader {
 
     static func readScenario(_ value: JSONValue, path: JSONPath, index: Int) throws(ModelError) -> Scenario {
         guard case .object(let object) = value else { throw .typeMismatch(path, expected: "a scenario object", found: value) }
-        for key in object.keys where !["name", "call", "expect"].contains(key) {
-            throw ModelError(path.appending(key), "expected \"name\", \"call\" or \"expect\" in a scenario, found \"\(key)\"")
+        for key in object.keys where !["name", "call", "expect", "tags"].contains(key) {
+            throw ModelError(path.appending(key), "expected \"name\", \"call\", \"expect\" or \"tags\" in a scenario, found \"\(key)\"")
+        }
+        var tags: [String] = []
+        if let value = object["tags"] {
+            guard case .array(let items) = value else { throw .typeMismatch(path.appending("tags"), expected: "a list of strings", found: value) }
+            for (i, item) in items.enumerated() {
+                guard case .string(let tag) = item else { throw .typeMismatch(path.appending("tags").appending(i), expected: "a string", found: item) }
+                tags.append(tag)
+            }
         }
         var name = "scenario \(index + 1)"
         if let value = object["name"] {
@@ -48,7 +56,7 @@ public enum ScenarioFileReader {
             throw ModelError(path, "expected an \"expect\" in scenario \"\(name)\", found none")
         }
         let expect = try readExpectation(expectValue, path: path.appending("expect"))
-        return Scenario(name: name, call: call, expect: expect)
+        return Scenario(name: name, call: call, expect: expect, tags: tags)
     }
 
     static func readExpectation(_ value: JSONValue, path: JSONPath) throws(ModelError) -> Expectation {
@@ -69,6 +77,15 @@ public enum ScenarioFileReader {
             case "transferTo": expect.transferTo = try string(member.value, at)
             case "sipStatus": expect.sipStatus = try integer(member.value, at)
             case "rejectStatusCode": expect.rejectStatusCode = try integer(member.value, at)
+            case "trunkName": expect.trunkName = try string(member.value, at)
+            case "ruleName": expect.ruleName = try string(member.value, at)
+            case "sipReason": expect.sipReason = try string(member.value, at)
+            case "rejectReason": expect.rejectReason = try string(member.value, at)
+            case "transferDestinationName": expect.transferDestinationName = try string(member.value, at)
+            case "transferRingingTimeoutSeconds": expect.transferRingingTimeoutSeconds = try number(member.value, at)
+            case "error": expect.error = try string(member.value, at)
+            case "participant": expect.participant = try readParticipant(member.value, at)
+            case "webhook": expect.webhook = try readWebhook(member.value, at)
             default:
                 throw ModelError(at, "expected an expectation key (\(Expectation.keys.joined(separator: ", "))), found \"\(member.key)\"")
             }

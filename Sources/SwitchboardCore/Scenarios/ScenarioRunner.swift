@@ -9,6 +9,22 @@ public enum ScenarioRunner {
         /// Wall time of the call's simulation, webhook included.
         public var durationMs: Double
         public var passed: Bool { mismatches.isEmpty }
+
+        /// A scenario's verdict. `error` means the call could not be run as the scenario meant
+        /// it: the outcome is ERROR (webhook unreachable, bad reply…) and the scenario did not
+        /// expect ERROR. Anything else that differs from the expectation is a `failure`.
+        /// `skipped` is never a result's own status: reports use it for scenarios `--bail` did not run.
+        public enum Status: String, Sendable { case passed, failed, error, skipped }
+
+        /// Set when the scenario cannot be meant for these files (it expects a trunk or rule
+        /// ID that none of them has): an error, whatever the outcome.
+        public var problem: String?
+
+        public var status: Status {
+            if problem != nil { return .error }
+            if outcome.result == .error, scenario.expect.result != .error { return .error }
+            return mismatches.isEmpty ? .passed : .failed
+        }
     }
 
     /// - Parameters:
@@ -36,6 +52,16 @@ public enum ScenarioRunner {
         window: Int? = nil, now: @escaping @Sendable () -> Double,
         deliver: (Result) -> Void
     ) async {
+        await run(scenarios, simulator: simulator, jobs: jobs, seed: seed, window: window, now: now, stop: { false }, deliver: deliver)
+    }
+
+    /// As above; once `stop` answers true (checked before each start, e.g. `--bail` after a
+    /// failure) no new scenario starts, and those already running are still delivered.
+    public static func run(
+        _ scenarios: [Scenario], simulator: CallSimulator, jobs: Int, seed: UInt64 = 0,
+        window: Int? = nil, now: @escaping @Sendable () -> Double, stop: () -> Bool,
+        deliver: (Result) -> Void
+    ) async {
         let jobs = max(1, jobs)
         let window = max(jobs, window ?? jobs * 4)
         // Finished results waiting for an earlier one, by index (at most `window`).
@@ -45,7 +71,7 @@ public enum ScenarioRunner {
             var next = 0
             var running = 0
             func launch() {
-                while running < jobs, next < scenarios.count, next < nextToDeliver + window {
+                while running < jobs, next < scenarios.count, next < nextToDeliver + window, !stop() {
                     let index = next
                     next += 1
                     running += 1

@@ -42,11 +42,11 @@ public enum ScenarioWriter {
 
     /// `{"name": …, "call": {…}, "expect": {…}}` with keys in cli.md's order.
     public static func json(_ scenario: Scenario) -> JSONValue {
-        .object([
-            "name": .string(scenario.name),
-            "call": callJSON(scenario.call),
-            "expect": expectJSON(scenario.expect),
-        ])
+        var members = [JSONMember("name", .string(scenario.name))]
+        if !scenario.tags.isEmpty { members.append(JSONMember("tags", .array(scenario.tags.map { .string($0) }))) }
+        members.append(JSONMember("call", callJSON(scenario.call)))
+        members.append(JSONMember("expect", expectJSON(scenario.expect)))
+        return .object(JSONObject(members))
     }
 
     static func callJSON(_ call: CallSpec) -> JSONValue {
