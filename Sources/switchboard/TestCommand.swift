@@ -39,9 +39,12 @@ struct TestCommand: AsyncParsableCommand {
         help: ArgumentHelp("Write a report: junit, tap or json, with :PATH to write it to a file (repeatable).", valueName: "kind[:path]"))
     var formats: [String] = []
     @Flag(help: "Stop at the first failure or error: no further scenario starts, the rest count as skipped.") var bail = false
-    @Option(name: .customLong("filter"), help: ArgumentHelp("Run only scenarios whose name contains this, or fits it as a * glob (repeatable).", valueName: "name"))
+    @Option(
+        name: .customLong("filter"),
+        help: ArgumentHelp("Run only scenarios whose name contains this, or fits it as a * glob (repeatable).", valueName: "name"))
     var filters: [String] = []
-    @Option(name: .customLong("tag"), help: ArgumentHelp("Run only scenarios with this tag (repeatable).", valueName: "tag")) var tags: [String] = []
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Run only scenarios with this tag (repeatable).", valueName: "tag")) var tags:
+        [String] = []
     @Option(help: "Answer dynamic rules from this mock webhook script (instead of the project's).") var mockWebhook: String?
     @Option(help: "Seed for generated call IDs and random room suffixes.") var seed: UInt64 = 0
     @Flag(help: "Print the run's duration and rate to standard error (loading excluded).") var stats = false
@@ -50,7 +53,8 @@ struct TestCommand: AsyncParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("expected --jobs of 1 or more, found \(jobs)") }
         let targets = try reportTargets()
         if targets.filter({ $0.path == nil }).count > 1 {
-            throw ValidationError("expected at most one --format without a path (standard output), found \(targets.filter { $0.path == nil }.count)")
+            throw ValidationError(
+                "expected at most one --format without a path (standard output), found \(targets.filter { $0.path == nil }.count)")
         }
     }
 
@@ -136,7 +140,8 @@ struct TestCommand: AsyncParsableCommand {
 
         if keepCases {
             for scenario in list.dropFirst(cases.count) {
-                cases.append(JUnitReport.Case(name: scenario.name, durationMs: 0, mismatches: [], error: nil, tags: scenario.tags, status: .skipped))
+                cases.append(
+                    JUnitReport.Case(name: scenario.name, durationMs: 0, mismatches: [], error: nil, tags: scenario.tags, status: .skipped))
             }
             let name = ((scenarios as NSString).lastPathComponent as NSString).deletingPathExtension
             for target in targets {

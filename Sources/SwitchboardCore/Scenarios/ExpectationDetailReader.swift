@@ -23,7 +23,9 @@ extension ScenarioFileReader {
                 }
             default:
                 throw ModelError(
-                    at, "expected a participant key (\(Expectation.ParticipantExpectation.keys.joined(separator: ", "))), found \"\(member.key)\"")
+                    at,
+                    "expected a participant key (\(Expectation.ParticipantExpectation.keys.joined(separator: ", "))), found \"\(member.key)\""
+                )
             }
         }
         return expect
@@ -42,7 +44,8 @@ extension ScenarioFileReader {
             case "action": expect.action = try string(member.value, at)
             case "status": expect.status = try integer(member.value, at)
             default:
-                throw ModelError(at, "expected a webhook key (\(Expectation.WebhookExpectation.keys.joined(separator: ", "))), found \"\(member.key)\"")
+                throw ModelError(
+                    at, "expected a webhook key (\(Expectation.WebhookExpectation.keys.joined(separator: ", "))), found \"\(member.key)\"")
             }
         }
         return expect

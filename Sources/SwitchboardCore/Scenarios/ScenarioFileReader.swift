@@ -36,9 +36,13 @@ public enum ScenarioFileReader {
         }
         var tags: [String] = []
         if let value = object["tags"] {
-            guard case .array(let items) = value else { throw .typeMismatch(path.appending("tags"), expected: "a list of strings", found: value) }
+            guard case .array(let items) = value else {
+                throw .typeMismatch(path.appending("tags"), expected: "a list of strings", found: value)
+            }
             for (i, item) in items.enumerated() {
-                guard case .string(let tag) = item else { throw .typeMismatch(path.appending("tags").appending(i), expected: "a string", found: item) }
+                guard case .string(let tag) = item else {
+                    throw .typeMismatch(path.appending("tags").appending(i), expected: "a string", found: item)
+                }
                 tags.append(tag)
             }
         }
