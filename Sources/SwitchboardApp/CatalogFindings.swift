@@ -47,7 +47,10 @@ struct CatalogFindings: Sendable {
             }
             for other in diagnostic.related {
                 related[other, default: []].append(index)
-                mark(other, diagnostic.severity)
+                // A conflict (an error) blames both sides; a warning names others only as
+                // context (the rules that win the calls an unreachable rule could take), and
+                // marking them would flag rules that are fine.
+                if diagnostic.severity == .error { mark(other, diagnostic.severity) }
             }
         }
         self.own = own
