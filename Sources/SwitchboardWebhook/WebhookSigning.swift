@@ -27,25 +27,32 @@ public struct JWTSigner: WebhookSigner {
 
     public func token(forBody body: [UInt8], issuedAt: Date) -> String {
         let seconds = Int64(issuedAt.timeIntervalSince1970.rounded(.down))
-        let header: JSONValue = .object(["alg": "HS256", "typ": "JWT"])
-        let claims: JSONValue = .object(
-            JSONObject([
-                JSONMember("exp", .number(JSONNumber(seconds + Int64(Self.validity)))),
-                JSONMember("iss", .string(apiKey)),
-                JSONMember("nbf", .number(JSONNumber(seconds))),
-                JSONMember("iat", .number(JSONNumber(seconds))),
-                JSONMember("sha256", .string(Self.bodyDigest(body))),
-            ]))
-        let signingInput =
-            Base64URL.encode(JSONWriter.bytes(header, style: .compact)) + "."
-            + Base64URL.encode(JSONWriter.bytes(claims, style: .compact))
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(signingInput.utf8), using: SymmetricKey(data: Array(apiSecret.utf8)))
-        return signingInput + "." + Base64URL.encode(mac)
+        let claims = JSONObject([
+            JSONMember("exp", .number(JSONNumber(seconds + Int64(Self.validity)))),
+            JSONMember("iss", .string(apiKey)),
+            JSONMember("nbf", .number(JSONNumber(seconds))),
+            JSONMember("iat", .number(JSONNumber(seconds))),
+            JSONMember("sha256", .string(Self.bodyDigest(body))),
+        ])
+        return HS256JWT.sign(claims, secret: apiSecret)
     }
 
     /// Standard base64, with padding, of SHA-256 over the body (the empty string for `GET`).
     public static func bodyDigest(_ body: [UInt8]) -> String {
         Data(SHA256.hash(data: body)).base64EncodedString()
+    }
+}
+
+/// The one HS256 JWT signer: webhook tokens and the server API's access tokens are both
+/// `base64url(header).base64url(claims).base64url(HMAC-SHA256(secret, those two))`.
+public enum HS256JWT {
+    public static func sign(_ claims: JSONObject, secret: String) -> String {
+        let header: JSONValue = .object(["alg": "HS256", "typ": "JWT"])
+        let signingInput =
+            Base64URL.encode(JSONWriter.bytes(header, style: .compact)) + "."
+            + Base64URL.encode(JSONWriter.bytes(.object(claims), style: .compact))
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(signingInput.utf8), using: SymmetricKey(data: Array(secret.utf8)))
+        return signingInput + "." + Base64URL.encode(mac)
     }
 }
 

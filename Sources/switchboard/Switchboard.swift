@@ -18,7 +18,8 @@ struct Switchboard: AsyncParsableCommand {
         version: version,
         subcommands: [
             TUICommand.self, ValidateCommand.self, ExportCommand.self, SimulateCommand.self, TestCommand.self,
-            MockWebhookCommand.self, VerifySignatureCommand.self, GenerateCommand.self, BenchTUICommand.self, BenchTransportCommand.self,
+            MockWebhookCommand.self, VerifySignatureCommand.self, PullCommand.self, DiffCommand.self, PushCommand.self,
+            GenerateCommand.self, BenchTUICommand.self, BenchTransportCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )
