@@ -11,21 +11,25 @@ struct TestCommand: AsyncParsableCommand {
         commandName: "test",
         abstract: "Run call scenarios and compare each outcome with its expectation (exit 1 on failures, 3 on errors).",
         discussion: """
-            SCENARIOS is {"scenarios": [{"name": …, "tags": […], "call": {"from": …, "to": …}, "expect": {…}}]}.
-            expect may name result, trunkId, ruleId, room, sipStatus, transferTo, rejectStatusCode,
-            trunkName, ruleName, participant ({identity, name, metadata, attributes: {KEY: …}}),
-            sipReason, webhook ({action, status}), rejectReason, transferDestinationName,
-            transferRingingTimeoutSeconds and error. Only the keys given are compared; text values
-            may use * wildcards; null expects no value. An unknown key is an error (exit 2).
-            Dynamic rules call their webhooks (the project's mock webhook script, when it names one).
+            SCENARIOS is {"scenarios": [{"name": …, "tags": […], "call": {…},
+            "expect": {…}}]}. expect may name result, trunkId, trunkName, ruleId,
+            ruleName, room, participant ({identity, name, metadata, attributes}),
+            sipStatus, sipReason, webhook ({action, status}), rejectStatusCode,
+            rejectReason, transferTo, transferDestinationName,
+            transferRingingTimeoutSeconds and error. Only the keys given are
+            compared; text values may use * wildcards; null expects no value; an
+            unknown key is an error (exit 2). Dynamic rules call their webhooks (the
+            project's mock webhook script, when it names one).
 
-            A failure is an expectation missed. An error is a scenario that could not be run as
-            meant: the call ended in ERROR (webhook unreachable, bad reply…) when the scenario did
-            not expect ERROR, or it expects a trunkId/ruleId none of the files has.
-            Exit status: 0 all passed, 1 failures and no errors, 3 any error, 2 bad usage or input.
+            A failure is an expectation missed. An error is a scenario that could not
+            be run as meant: the call ended in ERROR (webhook unreachable, bad
+            reply…) and the scenario did not expect ERROR, or it names a trunkId or
+            ruleId none of the files has.
 
-            --format junit|tap|json[:PATH] (repeatable) writes reports; without a path to standard
-            output, and the human lines then go to standard error.
+            Exit status: 0 all passed, 1 failures and no errors, 3 any error, 2 bad
+            usage or input. --format junit|tap|json[:PATH] (repeatable) writes
+            reports; a report without a path goes to standard output, and the human
+            lines then go to standard error.
             """
     )
 
@@ -121,7 +125,8 @@ struct TestCommand: AsyncParsableCommand {
                     let why = result.problem ?? result.outcome.error ?? "the call ended in ERROR"
                     human(TerminalText.escaped("ERROR \"\(result.scenario.name)\": \(why)"))
                 }
-                for mismatch in result.mismatches {
+                // The ERROR line already says why the result is ERROR.
+                for mismatch in result.mismatches where !(status == .error && mismatch.key == "result") {
                     var line = "\(word) \"\(result.scenario.name)\": \(mismatch)"
                     if mismatch.key == "result", let error = result.outcome.error, status != .error { line += " (\(error))" }
                     // Names from the scenarios file, values from a webhook's reply: escaped.
@@ -134,7 +139,7 @@ struct TestCommand: AsyncParsableCommand {
         if stats { Self.printStats(count: passed + failed + errors, requests: requests, elapsed: elapsed) }
         // CI parses this line: `N passed, N failed` stays its start, errors and skips follow only when there are some.
         var summary = "\(passed) passed, \(failed) failed"
-        if errors > 0 { summary += ", \(errors) errors" }
+        if errors > 0 { summary += errors == 1 ? ", 1 error" : ", \(errors) errors" }
         if skipped > 0 { summary += ", \(skipped) skipped" }
         human(summary)
 

@@ -10,19 +10,13 @@ import Testing
 /// for the file, and the next write of the same file clears such leftovers once they are stale.
 @Suite("Crash-safe saves")
 struct CrashSafeSaveTests {
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-crash-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     static func leftovers(in directory: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasPrefix(".project.json.tmp-") }
     }
 
     @Test("SIGKILL during a large save keeps the old file; the next save clears the stale temporary")
     func killedMidWrite() throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let target = directory.appendingPathComponent("project.json")
         let old = try Data(contentsOf: packageRoot.appendingPathComponent("samples/project.json"))

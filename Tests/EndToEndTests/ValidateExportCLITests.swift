@@ -5,12 +5,6 @@ import Testing
 /// `validate` and `export` run as a user runs them: the real binary, real files.
 @Suite("validate and export on the command line")
 struct ValidateExportCLITests {
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test("validate on the samples: warnings only, exit 0, JSON counts them")
     func validateSamples() throws {
         let result = try runSwitchboard(["validate"])

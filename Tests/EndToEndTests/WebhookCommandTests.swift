@@ -5,12 +5,6 @@ import Testing
 /// `test`, `verify-signature`, `mock-webhook` and `simulate` with a webhook, run as a user runs them.
 @Suite("webhook commands on the command line")
 struct WebhookCommandTests {
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test("the samples' scenarios all pass, and the summary line is exact")
     func samplesPass() throws {
         let result = try runSwitchboard(["test", "samples/scenarios.json", "--jobs", "4"])

@@ -6,6 +6,12 @@ public enum ExpectationCheck {
         public var expected: String
         public var actual: String
 
+        public init(key: String, expected: String, actual: String) {
+            self.key = key
+            self.expected = expected
+            self.actual = actual
+        }
+
         public var description: String { "\(key): expected \(expected), got \(actual)" }
     }
 

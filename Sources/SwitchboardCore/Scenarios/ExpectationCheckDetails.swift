@@ -50,17 +50,35 @@ extension ExpectationCheck {
             out.append(Mismatch(key: "webhook", expected: "null", actual: "a call to \(show(actual.request.url))"))
             return
         }
-        pattern("webhook.action", expect.action, answeredAction(actual), into: &out)
+        checkAction(expect.action, answeredAction(actual), into: &out)
         compare("webhook.status", expect.status, actual.response?.status, into: &out)
     }
 
-    /// The `action` member of the webhook's JSON reply, as the webhook spelled it; nil when it
-    /// sent no reply, no JSON object or no string action.
+    /// Any spelling of an action fits any other spelling of the same action (`transfer` fits
+    /// `ACTION_TRANSFER` and `2`); other text is compared as a `*` pattern on the raw spelling.
+    static func checkAction(_ expected: Expectation.Expected<String>?, _ actual: String?, into out: inout [Mismatch]) {
+        guard case .value(let word)? = expected, let want = DispatchAction(word: word), let actual else {
+            pattern("webhook.action", expected, actual, into: &out)
+            return
+        }
+        let got = DispatchAction(word: actual) ?? Int64(actual).flatMap { DispatchAction(number: $0) }
+        if got != want { out.append(Mismatch(key: "webhook.action", expected: show(word), actual: show(actual))) }
+    }
+
+    /// The action of the webhook's JSON reply as the webhook spelled it (`dispatch_action`,
+    /// `dispatchAction` or `action`; a number as its digits); nil when there is none.
     static func answeredAction(_ record: WebhookRecord) -> String? {
         guard let body = record.response?.body, let value = try? JSONParser.parse(Array(body.utf8)),
-            case .object(let object) = value, case .string(let action)? = object["action"]
+            case .object(let object) = value
         else { return nil }
-        return action
+        for key in ["dispatch_action", "dispatchAction", "action"] {
+            switch object[key] {
+            case .string(let s)?: return s
+            case .number(let n)?: return n.text
+            default: continue
+            }
+        }
+        return nil
     }
 }
 

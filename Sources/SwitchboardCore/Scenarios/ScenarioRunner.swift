@@ -10,6 +10,16 @@ public enum ScenarioRunner {
         public var durationMs: Double
         public var passed: Bool { mismatches.isEmpty }
 
+        public init(
+            scenario: Scenario, outcome: CallOutcome, mismatches: [ExpectationCheck.Mismatch], durationMs: Double, problem: String? = nil
+        ) {
+            self.scenario = scenario
+            self.outcome = outcome
+            self.mismatches = mismatches
+            self.durationMs = durationMs
+            self.problem = problem
+        }
+
         /// A scenario's verdict. `error` means the call could not be run as the scenario meant
         /// it: the outcome is ERROR (webhook unreachable, bad reply…) and the scenario did not
         /// expect ERROR. Anything else that differs from the expectation is a `failure`.
