@@ -100,7 +100,7 @@ public enum KeyMap {
             bind([.ctrl("r"), .ctrl("y")], .redo, "redo", "Editing", in: browse),
             bind([.ctrl("s")], .save, "save the project file", "Editing", in: browse),
             bind([.char("U")], .revertToSaved, "revert every unsaved change", "Editing", in: browse),
-            bind([.char("c")], .simulateCall, "simulate a call", "Calls", hint: 8, in: browse),
+            bind([.char("c")], .simulateCall, "simulate a call (on a rule: a call it takes)", "Calls", hint: 8, in: browse),
             bind([.char("H")], .showHistory, "run history", "Calls", in: browse),
             bind([.char("x")], .export, "export rules as JSON", "Files", in: browse),
             bind([.char("R")], .reload, "reload files from disk", "App", in: browse),

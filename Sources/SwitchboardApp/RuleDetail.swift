@@ -36,6 +36,7 @@ enum RuleDetail {
         }
 
         out.section("Which calls it takes")
+        reachability(rule, catalog: catalog, into: &out)
         trunks(rule, catalog: catalog, into: &out)
         out.list("Callers", rule.inboundNumbers, empty: "any caller (no inbound number filter)")
         out.list("Called numbers", rule.numbers, empty: "any called number")
@@ -106,6 +107,26 @@ enum RuleDetail {
                 off: "no: prefix + called number")
         case .dynamic:
             break
+        }
+    }
+
+    /// "Reachable — e.g. +1… → +1… via ST_…" or why no call reaches the rule and who wins,
+    /// from the routing engine (`ReachabilityAnalyzer`). A large workspace shows the check's
+    /// warning instead, until `c` has asked (building its routing index takes longer than a
+    /// frame may).
+    static func reachability(_ rule: DispatchRule, catalog: WorkspaceCatalog, into out: inout DetailRows) {
+        guard rule.kind != nil else { return }
+        if catalog.reachability.isCheap {
+            guard let verdict = catalog.reachability.verdict(rule.id) else { return }
+            out.field("Reachability", verdict.summary, role: verdict.isReachable ? nil : .warning)
+            if verdict.isReachable { out.note("c simulates this call") } else if let why = verdict.engineWhy { out.note("engine: " + why) }
+            return
+        }
+        let item = ItemKey(.rule, rule.id)
+        if let warning = catalog.diagnostics.first(where: { $0.item == item && $0.message.hasPrefix("unreachable: ") }) {
+            out.field("Reachability", "Unreachable: " + warning.message.dropFirst("unreachable: ".count), role: .warning)
+        } else if !catalog.isChecking {
+            out.field("Reachability", "reachable (c builds a call it takes)")
         }
     }
 

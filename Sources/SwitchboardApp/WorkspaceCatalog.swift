@@ -43,6 +43,8 @@ public struct WorkspaceCatalog: Sendable {
     /// Every sort order of both lists, computed once per catalog in the background after it
     /// is built (sorting 100,000 rules by name takes longer than a keystroke may).
     let orders: OrderCache
+    /// Which calls reach each rule, asked for the selected rule only.
+    let reachability: ReachabilityCache
 
     public init(workspace: Workspace) {
         self.init(workspace: workspace, diagnostics: WorkspaceValidator.validate(workspace))
@@ -119,6 +121,7 @@ public struct WorkspaceCatalog: Sendable {
         trunkSearch = SearchIndex(workspace.trunks.indices.map { Self.searchFields(workspace.trunks[$0]) })
         ruleSearch = SearchIndex(workspace.rules.indices.map { Self.searchFields(workspace.rules[$0]) })
         orders = OrderCache(workspace: workspace)
+        reachability = ReachabilityCache(workspace: workspace)
     }
 
     /// Workspace positions of every item of `kind` in `order`: from the background sort when
@@ -160,21 +163,28 @@ public struct WorkspaceCatalog: Sendable {
 
     /// The item's own findings that are not conflicts with another item.
     public func problems(of item: ItemKey) -> [Diagnostic] {
-        (findings.own[item] ?? []).map { diagnostics[$0] }.filter { $0.related.isEmpty }
+        (findings.own[item] ?? []).map { diagnostics[$0] }.filter { !Self.isConflict($0) }
     }
 
     /// Conflicts involving the item, each with the other item named.
     public func conflicts(of item: ItemKey) -> [(other: ItemKey, diagnostic: Diagnostic)] {
         var result: [(ItemKey, Diagnostic)] = []
-        for index in findings.own[item] ?? [] {
+        for index in findings.own[item] ?? [] where Self.isConflict(diagnostics[index]) {
             let diagnostic = diagnostics[index]
             for other in diagnostic.related { result.append((other, diagnostic)) }
         }
-        for index in findings.related[item] ?? [] {
+        for index in findings.related[item] ?? [] where Self.isConflict(diagnostics[index]) {
             let diagnostic = diagnostics[index]
             if let other = diagnostic.item { result.append((other, diagnostic)) }
         }
         return result
+    }
+
+    /// An error naming other items is a conflict between them (both sides are to blame); a
+    /// warning naming others only cites them (an unreachable rule names the rules that win its
+    /// calls), so it stays the item's own problem.
+    static func isConflict(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.severity == .error && !diagnostic.related.isEmpty
     }
 
     /// Rules that can receive a trunk's calls: those listing it, then the wildcard rules.

@@ -99,7 +99,7 @@ struct ResizeAndDetailTests {
 
     @Test("keys the model does not know are shown read-only")
     func unknownKeys() {
-        let (state, _) = Fixtures.press([.char("2"), .char("G")], on: Fixtures.state())
+        let (state, _) = Fixtures.press([.char("2"), .char("G")], on: Fixtures.state(rows: 60))
         let screen = Fixtures.screen(state).joined(separator: "\n")
         #expect(screen.contains("Other keys (kept as read; not editable here)"))
         #expect(screen.contains("futureRuleField"))

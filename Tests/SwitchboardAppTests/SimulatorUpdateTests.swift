@@ -6,17 +6,21 @@ import Testing
 /// The call simulator's flows through `update`: run, result, cancel, spinner, copy, saved calls.
 @Suite("Simulator update")
 struct SimulatorUpdateTests {
-    @Test("c on the dynamic rule opens the simulator with a call its trunk takes")
+    @Test("c on the dynamic rule opens the simulator with a call that rule takes")
     func opensPrefilled() {
         let state = SimulatorFixtures.openOnDynamicRule()
         #expect(state.screen == .simulator)
         #expect(state.keyContext == .simulator)
         let spec = state.simulator.form.spec
-        // The carrier trunk is a default trunk: a To no other trunk has, from an allowed address.
-        #expect(spec.to == "+13105550188")
-        #expect(spec.sourceIp == "203.0.113.10")
+        // The carrier trunk is a default trunk that only takes calls from its allowed network.
+        var rng = SeededGenerator(seed: 1)
+        let engine = RoutingEngine(index: RoutingIndex(workspace: state.workspace), mode: state.workspace.settings.mode)
+        let outcome = engine.run(SimulatedCall(spec, using: &rng), using: &rng)
+        #expect(outcome.trunk?.id == "ST_CarrDef8mZ3q")
+        #expect(outcome.rule?.id == state.selectedRule?.id)
+        #expect(spec.sourceIp.hasPrefix("203.0.113."))
         let screen = Fixtures.screen(state).joined(separator: "\n")
-        #expect(screen.contains("Source IP") && screen.contains("203.0.113.10"))
+        #expect(screen.contains("Source IP") && screen.contains(spec.sourceIp))
         #expect(screen.contains("enter run the call"))
     }
 
@@ -31,7 +35,7 @@ struct SimulatorUpdateTests {
         }
         #expect(request.call.from == state.simulator.form.spec.from)
         #expect(request.call.from.hasSuffix("9"))
-        #expect(request.call.to == "+13105550188")
+        #expect(request.call.to == state.simulator.form.spec.to)
         #expect(request.call.callID.hasPrefix("SCL_"))
         #expect(request.workspaceRevision == state.workspaceRevision)
         #expect(request.workspace.rules.map(\.id) == state.workspace.rules.map(\.id))

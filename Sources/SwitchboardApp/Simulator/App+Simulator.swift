@@ -2,11 +2,21 @@ import SwitchboardCore
 import TerminalKit
 
 extension App {
-    /// `c`: opens the call simulator. The first time, the form is prefilled from the selection
-    /// (a number of the selected trunk, or of the selected rule's trunk, as To); after that it
-    /// keeps what the user typed.
+    /// `c`: opens the call simulator. On a rule, the form is filled with a call that rule would
+    /// take (``ReachabilityCache``), every time. Elsewhere, the first time, it is prefilled from
+    /// the selection (a number of the selected trunk as To); after that it keeps what the user
+    /// typed.
     static func openSimulator(_ state: inout AppState) -> [Effect] {
-        if !state.simulator.prefilled {
+        if state.tab == .rules, let rule = state.selectedRule,
+            let witness = state.catalog.reachability.verdict(rule.id)?.call
+        {
+            // On a rule: a call that rule would take, checked by the routing engine (or, when
+            // none reaches it, the call it would take, so the result shows who wins instead).
+            state.simulator.form.fill(from: witness)
+            state.simulator.form.savedCall = nil
+            state.simulator.form.focusIndex = 1
+            state.simulator.prefilled = true
+        } else if !state.simulator.prefilled {
             state.simulator.form = CallForm.suggested(
                 trunk: state.tab == .trunks ? state.selectedTrunk : nil, rule: state.tab == .rules ? state.selectedRule : nil,
                 workspace: state.workspace)
