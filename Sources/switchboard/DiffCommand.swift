@@ -9,10 +9,10 @@ struct DiffCommand: AsyncParsableCommand {
         commandName: "diff",
         abstract: "Compare trunks and dispatch rules in files with the LiveKit server's.",
         discussion: """
-            Items are matched by ID. `+` only in the files (push creates it), `-` only on the server,
-            `~` changed, with each field as `path: server → files`. Key spelling, enum numbers and
-            duration spellings are not differences; unknown keys are compared as written.
-            Exit status like `git diff --exit-code`: 0 no differences, 1 differences, 2 bad input or
+            Items are matched by ID. `+` only in the files (push creates it), `-` only on the server, \
+            `~` changed, with each field as `path: server → files`. Key spelling, enum numbers and \
+            duration spellings are not differences; unknown keys are compared as written. \
+            Exit status like `git diff --exit-code`: 0 no differences, 1 differences, 2 bad input or \
             the server unreachable.
             """
     )

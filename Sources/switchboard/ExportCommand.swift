@@ -10,9 +10,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write trunks and dispatch rules as JSON: a project file, or lk request files.",
         discussion: """
-            --format project writes one file at PATH. lk-create and lk-update write one file per
-            trunk and rule into the directory PATH (created when missing): lk-create files are
-            wrapped ({"dispatch_rule": …}) and carry no IDs; lk-update files are bare objects.
+            --format project writes one file at PATH. lk-create and lk-update write one file per \
+            trunk and rule into the directory PATH (created when missing): lk-create files are \
+            wrapped ({"dispatch_rule": …}) and carry no IDs; lk-update files are bare objects. \
             Every write is atomic.
             """
     )

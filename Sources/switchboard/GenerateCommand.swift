@@ -10,11 +10,11 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a large generated configuration (project, lk lists, scenarios, mock script).",
         discussion: """
-            Writes into DIRECTORY: project.json, lk/inbound-trunks.json, lk/dispatch-rules.json,
-            scenarios.json (each call's expected trunk and rule) and mock-webhook.json (answers
-            every generated dynamic rule). Up to about 39,000 trunks keep every number unique.
-            --profile dense fills in every field LiveKit prints on every item; scripts/lk-shapes.py
-            writes the same kind of data in the other shapes lk prints (protojson's whitespace,
+            Writes into DIRECTORY: project.json, lk/inbound-trunks.json, lk/dispatch-rules.json, \
+            scenarios.json (each call's expected trunk and rule) and mock-webhook.json (answers \
+            every generated dynamic rule). Up to about 39,000 trunks keep every number unique. \
+            --profile dense fills in every field LiveKit prints on every item; scripts/lk-shapes.py \
+            writes the same kind of data in the other shapes lk prints (protojson's whitespace, \
             one line, snake_case names).
             """
     )

@@ -11,9 +11,9 @@ struct MockWebhookCommand: AsyncParsableCommand {
         commandName: "mock-webhook",
         abstract: "Run the scripted webhook responder in the foreground (Ctrl-C stops it).",
         discussion: """
-            The script lists routes ({"routes": [{"match": {...}, "status": 200, "body": {...}}]}),
-            tried in order; the first whose match fits the request payload answers. A route may
-            add headers, wait (delayMs) or misbehave on purpose (fault: close, reset, hang,
+            The script lists routes ({"routes": [{"match": {...}, "status": 200, "body": {...}}]}), \
+            tried in order; the first whose match fits the request payload answers. A route may \
+            add headers, wait (delayMs) or misbehave on purpose (fault: close, reset, hang, \
             slow-body, huge). Binds to loopback unless --host says otherwise.
             """
     )

@@ -10,8 +10,8 @@ struct PullCommand: AsyncParsableCommand {
         commandName: "pull",
         abstract: "Fetch the LiveKit server's inbound trunks and dispatch rules into lk list files.",
         discussion: """
-            Writes DIR/\(trunksFile) and DIR/\(rulesFile) ({"items": […]}, every field as the server sent
-            it) and DIR/\(PullRecord.fileName), which lets push tell your edits from changes made on the
+            Writes DIR/\(trunksFile) and DIR/\(rulesFile) ({"items": […]}, every field as the server sent \
+            it) and DIR/\(PullRecord.fileName), which lets push tell your edits from changes made on the \
             server since. Every write is atomic. The API secret is never printed.
             """
     )

@@ -14,13 +14,13 @@ struct PushCommand: AsyncParsableCommand {
         commandName: "push",
         abstract: "Create, update and delete trunks and dispatch rules on the LiveKit server to match the files.",
         discussion: """
-            Prints the plan first and sends nothing without --yes (or a "y" on a terminal). Updates
-            are full replaces. Dynamic rules are never pushed (LiveKit has no such rule type). An item
-            changed on the server since the pull and edited here is a conflict: push then sends
-            nothing. Deletes only items the last pull saw. Stops at the first failure and says what
-            was done. After a push the files and the pull record take the server's new IDs and
-            updatedAt, so the next diff is empty.
-            Exit status: 0 pushed (or nothing to push), 1 conflicts, not confirmed, or a step failed,
+            Prints the plan first and sends nothing without --yes (or a "y" on a terminal). Updates \
+            are full replaces. Dynamic rules are never pushed (LiveKit has no such rule type). An item \
+            changed on the server since the pull and edited here is a conflict: push then sends \
+            nothing. Deletes only items the last pull saw. Stops at the first failure and says what \
+            was done. After a push the files and the pull record take the server's new IDs and \
+            updatedAt, so the next diff is empty. \
+            Exit status: 0 pushed (or nothing to push), 1 conflicts, not confirmed, or a step failed, \
             2 bad input or the server unreachable.
             """
     )

@@ -8,11 +8,11 @@ struct SimulateCommand: AsyncParsableCommand {
         commandName: "simulate",
         abstract: "Simulate one inbound SIP call: which trunk and rule LiveKit picks, and what the caller gets.",
         discussion: """
-            --pin and --no-pin simulate the evaluation after the pin prompt (the digits entered, or
-            only # pressed). --seed makes the call ID and random room suffixes reproducible.
-            --explain prints every trunk and rule considered, and why each was taken or left.
-            --rule ID builds a call that rule would take (caller, called number, source, pin),
-            checked by routing it; options given explicitly still override. When no call reaches
+            --pin and --no-pin simulate the evaluation after the pin prompt (the digits entered, or \
+            only # pressed). --seed makes the call ID and random room suffixes reproducible. \
+            --explain prints every trunk and rule considered, and why each was taken or left. \
+            --rule ID builds a call that rule would take (caller, called number, source, pin), \
+            checked by routing it; options given explicitly still override. When no call reaches \
             the rule, it says why and which rule wins instead, and simulates the call anyway.
             """
     )

@@ -11,8 +11,8 @@ struct Switchboard: AsyncParsableCommand {
         commandName: "switchboard",
         abstract: "Simulate LiveKit SIP inbound routing, including dynamic (webhook) dispatch rules.",
         discussion: """
-            With no input files, commands read the bundled samples (samples/project.json).
-            Files may be Switchboard project files, `lk sip … list --json` output, `lk … create`
+            With no input files, commands read the bundled samples (samples/project.json). \
+            Files may be Switchboard project files, `lk sip … list --json` output, `lk … create` \
             request files, or bare trunk and rule objects.
             """,
         version: version,

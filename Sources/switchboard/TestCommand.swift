@@ -11,24 +11,24 @@ struct TestCommand: AsyncParsableCommand {
         commandName: "test",
         abstract: "Run call scenarios and compare each outcome with its expectation (exit 1 on failures, 3 on errors).",
         discussion: """
-            SCENARIOS is {"scenarios": [{"name": …, "tags": […], "call": {…},
-            "expect": {…}}]}. expect may name result, trunkId, trunkName, ruleId,
-            ruleName, room, participant ({identity, name, metadata, attributes}),
-            sipStatus, sipReason, webhook ({action, status}), rejectStatusCode,
-            rejectReason, transferTo, transferDestinationName,
-            transferRingingTimeoutSeconds and error. Only the keys given are
-            compared; text values may use * wildcards; null expects no value; an
-            unknown key is an error (exit 2). Dynamic rules call their webhooks (the
+            SCENARIOS is {"scenarios": [{"name": …, "tags": […], "call": {…}, \
+            "expect": {…}}]}. expect may name result, trunkId, trunkName, ruleId, \
+            ruleName, room, participant ({identity, name, metadata, attributes}), \
+            sipStatus, sipReason, webhook ({action, status}), rejectStatusCode, \
+            rejectReason, transferTo, transferDestinationName, \
+            transferRingingTimeoutSeconds and error. Only the keys given are \
+            compared; text values may use * wildcards; null expects no value; an \
+            unknown key is an error (exit 2). Dynamic rules call their webhooks (the \
             project's mock webhook script, when it names one).
 
-            A failure is an expectation missed. An error is a scenario that could not
-            be run as meant: the call ended in ERROR (webhook unreachable, bad
-            reply…) and the scenario did not expect ERROR, or it names a trunkId or
+            A failure is an expectation missed. An error is a scenario that could not \
+            be run as meant: the call ended in ERROR (webhook unreachable, bad \
+            reply…) and the scenario did not expect ERROR, or it names a trunkId or \
             ruleId none of the files has.
 
-            Exit status: 0 all passed, 1 failures and no errors, 3 any error, 2 bad
-            usage or input. --format junit|tap|json[:PATH] (repeatable) writes
-            reports; a report without a path goes to standard output, and the human
+            Exit status: 0 all passed, 1 failures and no errors, 3 any error, 2 bad \
+            usage or input. --format junit|tap|json[:PATH] (repeatable) writes \
+            reports; a report without a path goes to standard output, and the human \
             lines then go to standard error.
             """
     )

@@ -9,9 +9,9 @@ struct VerifySignatureCommand: ParsableCommand {
         commandName: "verify-signature",
         abstract: "Check a signed webhook request's Authorization token (exit 0 valid, 1 invalid).",
         discussion: """
-            TOKEN is the raw Authorization header value (no "Bearer "). The body is the exact
-            request body bytes: --body FILE, or - for standard input; without --body, the empty
-            body of a GET request. Checks as LiveKit does: HS256, issuer = API key, exp required,
+            TOKEN is the raw Authorization header value (no "Bearer "). The body is the exact \
+            request body bytes: --body FILE, or - for standard input; without --body, the empty \
+            body of a GET request. Checks as LiveKit does: HS256, issuer = API key, exp required, \
             1 minute leeway, sha256 claim = base64(SHA-256(body)).
             """
     )
