@@ -16,8 +16,8 @@ struct PullCommand: AsyncParsableCommand {
             """
     )
 
-    static let trunksFile = "inbound-trunks.json"
-    static let rulesFile = "dispatch-rules.json"
+    static let trunksFile = PulledFiles.trunksFile
+    static let rulesFile = PulledFiles.rulesFile
 
     @OptionGroup var server: ServerOptions
     @Option(name: .shortAndLong, help: "Directory to write into (created when missing).") var output = "."
@@ -27,27 +27,12 @@ struct PullCommand: AsyncParsableCommand {
         let fetched = try await fetchServer(client)
         await client.shutdown()
         do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            let trunksPath = (output as NSString).appendingPathComponent(Self.trunksFile)
-            let rulesPath = (output as NSString).appendingPathComponent(Self.rulesFile)
-            try AtomicFile.write(Self.listBytes(fetched.roots.0, fetched.trunks.map { $0.encode() }), to: trunksPath)
-            try AtomicFile.write(Self.listBytes(fetched.roots.1, fetched.rules.map { $0.encode() }), to: rulesPath)
-            let record = PullRecord(server: client.credentials.address.base, trunks: fetched.trunks, rules: fetched.rules)
-            let recordPath = (output as NSString).appendingPathComponent(PullRecord.fileName)
-            try AtomicFile.write(JSONWriter.bytes(record.json) + [0x0A], to: recordPath)
-            print("\(trunksPath): \(fetched.trunks.count) inbound trunks")
-            print("\(rulesPath): \(fetched.rules.count) dispatch rules")
-        } catch let error as AtomicFile.WriteError {
+            let paths = try PulledFiles.write(fetched, server: client.credentials.address.base, into: output)
+            print("\(paths[0]): \(fetched.trunks.count) inbound trunks")
+            print("\(paths[1]): \(fetched.rules.count) dispatch rules")
+        } catch {
             CLIOutput.error("error: \(error.description)")
             throw ExitCode(2)
         }
-    }
-
-    /// The response with its items as read (keys, order, number text), always with `items`
-    /// (protojson omits an empty list; the file should still read as a list).
-    static func listBytes(_ root: JSONObject, _ items: [JSONObject]) -> [UInt8] {
-        var root = root
-        root["items"] = .array(items.map(JSONValue.object))
-        return WorkspaceWriter.OutputFile(name: "", document: .object(root)).bytes()
     }
 }

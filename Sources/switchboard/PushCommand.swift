@@ -30,14 +30,11 @@ struct PushCommand: AsyncParsableCommand {
     @Flag(help: "Apply the plan without asking.") var yes = false
 
     func run() async throws {
-        var workspace = try inputs.load()
+        let workspace = try inputs.load()
         let client = try server.client()
         let fetched = try await fetchServer(client)
-        let existingRecord = inputs.record()
-        let diff = ServerDiff.compare(
-            local: (workspace.trunks, workspace.rules), server: (fetched.trunks, fetched.rules), newIDs: workspace.newIDs,
-            pull: existingRecord)
-        let plan = PushPlan(diff)
+        let record = inputs.record()
+        let plan = PushPlan(workspace: workspace, server: fetched, record: record)
         print("Plan for \(client.credentials.address):")
         print(DiffReport.text(plan))
         guard plan.conflicts.isEmpty else {
@@ -54,28 +51,19 @@ struct PushCommand: AsyncParsableCommand {
             CLIOutput.error("error: not confirmed: nothing was sent (pass --yes to apply)")
             throw ExitCode(1)
         }
-        var record = existingRecord ?? PullRecord(server: client.credentials.address.base, trunks: fetched.trunks, rules: fetched.rules)
-        var trunkIDs: [String: String] = [:]
-        var done: [String] = []
-        var failure: String?
-        for (n, step) in plan.steps.enumerated() {
-            do {
-                let body = try await client.call(step.method, step.body(trunkIDs: trunkIDs))
-                try apply(step, answer: body, to: &workspace, record: &record, trunkIDs: &trunkIDs)
-                done.append(step.label)
-                print("done \(n + 1)/\(plan.steps.count): \(TerminalText.escaped(step.label))")
-            } catch {
-                failure = "step \(n + 1)/\(plan.steps.count) (\(TerminalText.escaped(step.label))) failed: \(error)"
-                break
-            }
+        let total = plan.steps.count
+        let outcome = await PushRun.run(
+            plan, service: client, workspace: workspace, record: record, recordPath: inputs.recordPath, before: fetched
+        ) { n, label in
+            print("done \(n)/\(total): \(TerminalText.escaped(label))")
         }
         await client.shutdown()
-        writeBack(workspace, record: record)
-        if let failure {
-            CLIOutput.error("error: \(failure); stopped there. Done before it: \(done.isEmpty ? "nothing" : done.joined(separator: ", "))")
+        for warning in outcome.writeWarnings { CLIOutput.warning(warning) }
+        if outcome.failure != nil {
+            CLIOutput.error("error: " + TerminalText.escaped(outcome.summary))
             throw ExitCode(1)
         }
-        print("pushed \(done.count) change(s)")
+        print(outcome.summary)
     }
 
     /// Asks on a terminal; never when standard input is not one (scripts must say --yes).
@@ -84,60 +72,5 @@ struct PushCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("Apply \(count) change(s) to \(url)? [y/N] ".utf8))
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"
-    }
-
-    /// Takes the server's answer into the workspace (new IDs, new updatedAt) and the record.
-    func apply(
-        _ step: PushPlan.Step, answer: [UInt8], to workspace: inout Workspace, record: inout PullRecord, trunkIDs: inout [String: String]
-    ) throws {
-        switch (step.action, step.kind) {
-        case (.delete, .trunk): record.trunks[step.id] = nil
-        case (.delete, .rule): record.rules[step.id] = nil
-        case (_, .trunk):
-            let returned = try SIPMethod.item(of: answer, as: Trunk.self, method: step.method)
-            guard let i = workspace.trunks.firstIndex(where: { $0.id == step.id }) else { return }
-            rekey(&workspace, .trunk, from: step.id, to: returned.id)
-            workspace.trunks[i].id = returned.id
-            workspace.trunks[i].updatedAt = returned.updatedAt
-            if !returned.createdAt.isEmpty { workspace.trunks[i].createdAt = returned.createdAt }
-            if step.id != returned.id {
-                trunkIDs[step.id] = returned.id
-                for r in workspace.rules.indices where workspace.rules[r].trunkIds.contains(step.id) {
-                    workspace.rules[r].trunkIds = workspace.rules[r].trunkIds.map { $0 == step.id ? returned.id : $0 }
-                }
-            }
-            record.trunks[returned.id] = PullRecord.Entry(updatedAt: returned.updatedAt, digest: PullRecord.digest(returned))
-        case (_, .rule):
-            let returned = try SIPMethod.item(of: answer, as: DispatchRule.self, method: step.method)
-            guard let i = workspace.rules.firstIndex(where: { $0.id == step.id }) else { return }
-            rekey(&workspace, .rule, from: step.id, to: returned.id)
-            workspace.rules[i].id = returned.id
-            workspace.rules[i].updatedAt = returned.updatedAt
-            if !returned.createdAt.isEmpty { workspace.rules[i].createdAt = returned.createdAt }
-            record.rules[returned.id] = PullRecord.Entry(updatedAt: returned.updatedAt, digest: PullRecord.digest(returned))
-        }
-    }
-
-    func rekey(_ workspace: inout Workspace, _ kind: ItemKind, from old: String, to new: String) {
-        workspace.newIDs.remove(old)
-        guard old != new, let origin = workspace.origins.removeValue(forKey: ItemKey(kind, old)) else { return }
-        workspace.origins[ItemKey(kind, new)] = origin
-    }
-
-    /// Each input file rewritten in its own shape with what the server assigned, and the record.
-    func writeBack(_ workspace: Workspace, record: PullRecord) {
-        for index in workspace.files.indices {
-            let file = WorkspaceWriter.OutputFile(name: "", document: WorkspaceWriter.document(forFile: index, of: workspace))
-            do {
-                try AtomicFile.write(file.bytes(), to: workspace.files[index].path)
-            } catch {
-                CLIOutput.warning("\(error.description) (the server has the changes; run `switchboard pull`)")
-            }
-        }
-        do {
-            try AtomicFile.write(JSONWriter.bytes(record.json) + [0x0A], to: inputs.recordPath)
-        } catch {
-            CLIOutput.warning(error.description)
-        }
     }
 }

@@ -34,19 +34,18 @@ struct ServerInputs: ParsableArguments {
 
     var paths: [String] {
         if !files.isEmpty { return files }
-        return [PullCommand.trunksFile, PullCommand.rulesFile].filter { FileManager.default.fileExists(atPath: $0) }
+        return [PulledFiles.trunksFile, PulledFiles.rulesFile].filter { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// Where the pull record is read and written: beside the first file.
     var recordPath: String {
-        let first = paths.first ?? "."
-        return ((first as NSString).deletingLastPathComponent as NSString).appendingPathComponent(PullRecord.fileName)
+        PulledFiles.recordPath(besides: paths.first ?? "./-")
     }
 
     func load() throws -> Workspace {
         guard !paths.isEmpty else {
             CLIOutput.error(
-                "error: no inputs: name the files to compare, or run `switchboard pull` here first (it writes \(PullCommand.trunksFile) and \(PullCommand.rulesFile))"
+                "error: no inputs: name the files to compare, or run `switchboard pull` here first (it writes \(PulledFiles.trunksFile) and \(PulledFiles.rulesFile))"
             )
             throw ExitCode(2)
         }
@@ -59,20 +58,13 @@ struct ServerInputs: ParsableArguments {
         }
     }
 
-    func record() -> PullRecord? {
-        guard let data = FileManager.default.contents(atPath: recordPath), let value = try? JSONParser.parse([UInt8](data)) else {
-            return nil
-        }
-        return PullRecord(json: value)
-    }
+    func record() -> PullRecord? { PulledFiles.readRecord(at: recordPath) }
 }
 
 /// The server's lists, fetched together; one clear line and status 2 when that fails.
-func fetchServer(_ client: SIPClient) async throws -> (trunks: [Trunk], rules: [DispatchRule], roots: (JSONObject, JSONObject)) {
+func fetchServer(_ client: SIPClient) async throws -> ServerLists {
     do {
-        let trunks = try await client.listTrunks()
-        let rules = try await client.listRules()
-        return (trunks.items, rules.items, (trunks.root, rules.root))
+        return try await client.fetchLists()
     } catch {
         await client.shutdown()
         CLIOutput.error("error: \(error.description)")
