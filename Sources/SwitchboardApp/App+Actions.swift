@@ -70,6 +70,8 @@ extension App {
         case .simulateCall: return openSimulator(&state)
         case .showHistory: return openHistory(&state)
         case .export: return openExport(&state)
+        case .pullFromServer: return requestPull(&state)
+        case .pushToServer: return openPush(&state)
         default:
             // Actions of other contexts (the filter, overlays, screens) do nothing here.
             break

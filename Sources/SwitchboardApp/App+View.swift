@@ -26,6 +26,8 @@ extension App {
             HistoryView.render(state, in: layout.body, grid: &grid, theme: theme)
         case .export:
             ExportView.render(state, in: layout.body, grid: &grid, theme: theme)
+        case .push:
+            PushView.render(state, in: layout.body, grid: &grid, theme: theme)
         }
         StatusLineView.render(state, in: layout.statusBar, grid: &grid, theme: theme)
         switch state.overlay {

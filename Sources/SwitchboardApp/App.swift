@@ -76,6 +76,17 @@ public enum App {
             return callFinished(result, &state)
         case .terminationRequested:
             return terminationRequested(&state)
+        case .pullFetched(let result):
+            return pullFetched(result, &state)
+        case .pullWritten(let result):
+            return pullWritten(result, &state)
+        case .pushPlanned(let result):
+            return pushPlanned(result, &state)
+        case .pushProgress(let done):
+            pushProgress(done, &state)
+            return []
+        case .pushFinished(let outcome):
+            return pushFinished(outcome, &state)
         }
     }
 
@@ -98,6 +109,8 @@ public enum App {
             return handleHistoryKey(&state, key, action)
         case .export, .exportPath:
             return handleExportKey(&state, key, action)
+        case .push:
+            return handlePushKey(&state, key, action)
         case .filter:
             return handleFilterKey(&state, key, action)
         case .browse:

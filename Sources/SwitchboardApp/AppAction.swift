@@ -34,6 +34,10 @@ public enum AppAction: String, CaseIterable, Sendable {
     case simulateCall = "simulate-call"
     case showHistory = "history"
     case export = "export"
+    case pullFromServer = "pull"
+    case pushToServer = "push"
+    // On the push screen.
+    case sendPush = "send-push"
     // In the edit form.
     case applyForm = "apply-form"
     case nextField = "next-field"

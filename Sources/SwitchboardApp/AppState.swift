@@ -14,11 +14,14 @@ public struct AppOptions: Sendable, Equatable {
     /// files' content hashes when loaded (a restore compares them). See `RecoveryStore`.
     public var recoveryPath: String?
     public var fileHashes: [String: String]
+    /// The LiveKit server the files were pulled from (`switchboard --server`); nil for files.
+    public var server: ServerLink?
 
     public init(
         readOnly: Bool = false, unicode: Bool = true, inputPaths: [String] = [], recoveryPath: String? = nil,
-        fileHashes: [String: String] = [:]
+        fileHashes: [String: String] = [:], server: ServerLink? = nil
     ) {
+        self.server = server
         self.readOnly = readOnly
         self.unicode = unicode
         self.inputPaths = inputPaths
@@ -68,6 +71,10 @@ public struct AppState: Sendable {
     public var history = RunHistory()
     /// The export screen (``Screen/export``); `nil` when closed.
     public var exporter: ExportState?
+    /// The push screen (``Screen/push``); `nil` when closed.
+    public var pusher: PushState?
+    /// Lists fetched by `P`, held while the user decides whether to drop local changes.
+    public var pendingPull: ServerLists?
     public var toast: ToastState?
     /// The last ``Message/tick(milliseconds:)`` time.
     public var clock = 0
@@ -139,6 +146,7 @@ public struct AppState: Sendable {
             case .simulator: return simulator.keyContext
             case .history: return history.screen.keyContext
             case .export: return exporter?.keyContext ?? .export
+            case .push: return .push
             }
         }
     }
@@ -159,7 +167,7 @@ public struct AppState: Sendable {
         workspaceRevision = revision
     }
 
-    mutating func showToast(_ message: String, kind: Toast.Kind = .info) {
+    public mutating func showToast(_ message: String, kind: Toast.Kind = .info) {
         toast = ToastState(toast: Toast(message, kind: kind, unicode: options.unicode), expiresAt: nil)
     }
 }

@@ -1,3 +1,5 @@
+import SwitchboardCore
+import SwitchboardIO
 import Synchronization
 
 /// Work `update` asks for but does not do itself, because it touches the outside world.
@@ -26,6 +28,16 @@ public enum Effect: Sendable, Equatable {
     case copyToClipboard(String)
     /// Validate the workspace off the UI thread (start-up); answered by ``Message/checked(_:)``.
     case check(CheckRequest)
+    /// Fetch the server's lists for a pull and tell what writing them would drop; answered
+    /// by ``Message/pullFetched(_:)``.
+    case fetchForPull(PushRequest)
+    /// Write fetched lists over the pulled files; answered by ``Message/pullWritten(_:)``.
+    case writePulled(ServerLists)
+    /// Fetch the server's lists and make the push plan; answered by ``Message/pushPlanned(_:)``.
+    case planPush(PushRequest)
+    /// Send a shown plan, step by step; answered by ``Message/pushProgress(done:)`` per step
+    /// and ``Message/pushFinished(_:)``.
+    case sendPush(PushRequest, PlannedPush)
 }
 
 /// Performs effects. The loop calls ``run(_:)`` for every effect `update` returns and

@@ -24,7 +24,11 @@ enum HeaderView {
         let line = layout.header
         let end = tabs(state).render(in: line, grid: &grid, theme: theme).last?.upperBound ?? line.x
         var label = "Switchboard"
-        if let first = state.options.inputPaths.first {
+        // On a server the files are only where its lists were pulled to: name the server.
+        let marker = state.options.server.map { "server " + sanitizeForDisplay($0.host) }
+        if let marker {
+            label += " \(state.options.unicode ? "·" : "-") \(marker)"
+        } else if let first = state.options.inputPaths.first {
             let name = first.split(separator: "/").last.map(String.init) ?? first
             let more = state.options.inputPaths.count > 1 ? " +\(state.options.inputPaths.count - 1)" : ""
             label += " \(state.options.unicode ? "·" : "-") \(sanitizeForDisplay(name))\(more)"
@@ -34,7 +38,11 @@ enum HeaderView {
         let room = line.maxX - end - 3
         guard room >= 11 else { return }
         let text = DisplayWidth.truncate(label, to: room, ellipsis: state.options.symbols.ellipsis)
-        grid.write(
-            text, column: line.maxX - DisplayWidth.of(text) - 1, row: line.y, style: theme.style(.textMuted), clip: line)
+        let column = line.maxX - DisplayWidth.of(text) - 1
+        grid.write(text, column: column, row: line.y, style: theme.style(.textMuted), clip: line)
+        if let marker, text.hasSuffix(marker) {
+            let markerColumn = column + DisplayWidth.of(text) - DisplayWidth.of(marker)
+            grid.write(marker, column: markerColumn, row: line.y, style: theme.style(.accent), clip: line)
+        }
     }
 }

@@ -31,6 +31,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case export
     /// Typing the export's target path.
     case exportPath
+    /// The push screen (`p`): the plan, then what was sent.
+    case push
 }
 
 /// The app's default keys: the one table that drives dispatch, the status-bar hints, the `?`
@@ -39,7 +41,8 @@ public enum KeyMap {
     /// Each screen declares its keys next to its code (`KeyMap+Form.swift` and so on); this
     /// is where they meet.
     public static let table = KeyBindingTable(
-        bindings + confirmBindings + formBindings + simulatorBindings + historyBindings + exportBindings)
+        bindings + confirmBindings + formBindings + simulatorBindings + historyBindings + exportBindings
+            + pushBindings)
 
     /// The action bound to `key` in `context`, if any.
     public static func action(for key: Key, in context: KeyContext) -> AppAction? {
@@ -104,6 +107,8 @@ public enum KeyMap {
             bind([.char("H")], .showHistory, "run history", "Calls", in: browse),
             bind([.char("x")], .export, "export rules as JSON", "Files", in: browse),
             bind([.char("R")], .reload, "reload files from disk", "App", in: browse),
+            bind([.char("P")], .pullFromServer, "pull from the LiveKit server and reload", "Server", in: browse),
+            bind([.char("p")], .pushToServer, "push to the LiveKit server (shows the plan first)", "Server", in: browse),
             bind([.char("M")], .toggleMouse, "mouse on/off (off lets you select text)", "App", in: browse),
             bind([.char("?")], .help, "help", "App", in: browse),
             bind([.char(":"), .ctrl("p")], .palette, "command palette", "App", in: browse, palette: false),

@@ -23,6 +23,7 @@ public enum KeyReference {
         case .historyPrompt: return "Naming a saved scenario"
         case .export: return "Export (`x`)"
         case .exportPath: return "Typing the export's path"
+        case .push: return "Pushing to the LiveKit server (`p`)"
         }
     }
 

@@ -12,18 +12,22 @@ public final class LiveEffectRunner: EffectRunner {
     private let copyToClipboard: (String) -> Void
     private let files = FileWriter()
     private let calls: CallRunner
+    private let server: ServerEffects?
 
     /// - Parameters:
     ///   - setMouseReporting: turns reporting on or off and returns whether it is on.
     ///   - copyToClipboard: sends the text to the terminal's clipboard (OSC 52).
     ///   - webhook: how dynamic rules' webhooks are called; `nil` ends them in an ERROR.
+    ///   - server: the LiveKit server the app was opened on and the directory its lists are
+    ///     pulled into (`switchboard --server`); `nil` when it shows files.
     public init(
         setMouseReporting: @escaping (Bool) -> Bool, copyToClipboard: @escaping (String) -> Void = { _ in },
-        webhook: WebhookContext? = nil
+        webhook: WebhookContext? = nil, server: (service: any SIPService, directory: String)? = nil
     ) {
         self.setMouseReporting = setMouseReporting
         self.copyToClipboard = copyToClipboard
         self.calls = CallRunner(webhook: webhook)
+        self.server = server.map { ServerEffects(service: $0.service, directory: $0.directory) }
     }
 
     public func run(_ effect: Effect) {
@@ -56,6 +60,12 @@ public final class LiveEffectRunner: EffectRunner {
                 let diagnostics = WorkspaceValidator.validate(request.workspace)
                 mailbox.post(.checked(CheckResult(revision: request.revision, diagnostics: diagnostics)))
             }
+        case .fetchForPull, .writePulled, .planPush, .sendPush:
+            guard let server else {
+                mailbox.post(.pushPlanned(.failure(ReloadFailure("not opened on a LiveKit server"))))
+                return
+            }
+            server.run(effect, mailbox: mailbox)
         }
     }
 

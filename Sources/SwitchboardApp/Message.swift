@@ -1,4 +1,5 @@
 import SwitchboardCore
+import SwitchboardIO
 import TerminalKit
 
 /// Everything that can happen to the app, as a value: keys, resizes, the passing of time and
@@ -25,6 +26,16 @@ public enum Message: Sendable {
     case terminationRequested
     /// A ``Effect/check(_:)`` finished.
     case checked(CheckResult)
+    /// A ``Effect/fetchForPull(_:)`` finished.
+    case pullFetched(Result<FetchedPull, ReloadFailure>)
+    /// A ``Effect/writePulled(_:)`` finished, with the files written.
+    case pullWritten(Result<[String], ReloadFailure>)
+    /// A ``Effect/planPush(_:)`` finished.
+    case pushPlanned(Result<PlannedPush, ReloadFailure>)
+    /// A step of a ``Effect/sendPush(_:_:)`` went through (1-based count).
+    case pushProgress(done: Int)
+    /// A ``Effect/sendPush(_:_:)`` ended: everything sent, or up to the first failure.
+    case pushFinished(PushRun.Outcome)
 }
 
 /// Why a reload failed, as the user should read it (`rules.json:14:9: expected …`).

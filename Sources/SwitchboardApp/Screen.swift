@@ -38,6 +38,8 @@ public enum Screen: Sendable, Equatable {
     case simulator
     /// Every call simulated this session: ``AppState/history``.
     case history
+    /// The push to the LiveKit server (`p`): ``AppState/pusher``.
+    case push
     /// Exporting the rules (`x`): ``AppState/exporter``.
     case export
 }

@@ -36,6 +36,7 @@ enum StatusLineView {
         case .historyPrompt: return "SAVE SCENARIO"
         case .export: return "EXPORT"
         case .exportPath: return "EXPORT PATH"
+        case .push: return "PUSH"
         }
     }
 }

@@ -36,15 +36,26 @@ struct TUICommand: AsyncParsableCommand {
     @Flag(help: .private)
     var startupReport = false
 
+    @Flag(help: "Open the LiveKit server's trunks and rules (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET or the options below).")
+    var server = false
+
+    @Option(help: "With --server: the directory the server's lists are pulled into (as `switchboard pull` writes them).")
+    var pullDir = "."
+
+    @OptionGroup(title: "LiveKit server (with --server)") var serverOptions: ServerOptions
+
     func run() async throws {
         var startup = StartupReport()
         let environment = ProcessInfo.processInfo.environment
         let chosenTheme = try Self.loadTheme(named: theme ?? environment["SWITCHBOARD_THEME"], environment: environment)
         startup.mark("theme")
+        let opened = server ? try await ServerStart.open(serverOptions, directory: pullDir, input: self.input) : nil
+        let input = opened?.input ?? self.input
         let workspace = try input.loadWorkspace()
         startup.mark("load")
         // Bad arguments and bad files are reported first, even without a terminal.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            await opened?.client.shutdown()
             CLIOutput.error(
                 "switchboard: the terminal UI needs a terminal on standard input and output; "
                     + "in scripts use a subcommand (validate, simulate, export, test)")
@@ -63,6 +74,7 @@ struct TUICommand: AsyncParsableCommand {
                 options: CursesTerminal.Options(colorDepth: color.depth, enableMouse: !noMouse).deferringTermination())
         } catch {
             await webhook.shutdown()
+            await opened?.client.shutdown()
             CLIOutput.error("switchboard: \(error)")
             throw ExitCode(2)
         }
@@ -70,17 +82,18 @@ struct TUICommand: AsyncParsableCommand {
         startup.mark("terminal")
         TestTrapHook.startIfRequested(environment: environment)
         let options = TUIRecovery.options(
-            AppOptions(readOnly: readOnly, unicode: terminal.supportsUnicode, inputPaths: input.paths),
+            AppOptions(readOnly: readOnly, unicode: terminal.supportsUnicode, inputPaths: input.paths, server: opened?.link),
             recoveryPath: TUIRecovery.path(inputs: input.paths, readOnly: readOnly, environment: environment), workspace: workspace)
         var state = AppState(catalog: catalog, options: options, size: terminal.size, mouseEnabled: !noMouse)
         TUIRecovery.offer(&state)
+        if let note = opened?.note { state.showToast(note, kind: .warning) }
         let runner = LiveEffectRunner(
             setMouseReporting: { enabled in
                 terminal.setMouseEnabled(enabled)
                 return terminal.isMouseEnabled
             },
             copyToClipboard: { text in terminal.copyToClipboard(text, inTmux: environment["TMUX"] != nil) },
-            webhook: webhook.context)
+            webhook: webhook.context, server: opened.map { (service: $0.client, directory: $0.link.directory) })
         // SIGTERM/SIGHUP/SIGINT: the app wrote its recovery file; end as the signal would have.
         var terminationSignal: Int32?
         AppLoop.run(
@@ -96,6 +109,7 @@ struct TUICommand: AsyncParsableCommand {
         if let terminationSignal { terminal.exitBySignal(terminationSignal) }
         terminal.shutdown()
         await webhook.shutdown()
+        await opened?.client.shutdown()
         if let warning = terminal.locale.warning { CLIOutput.error(warning) }
         if startupReport { CLIOutput.error(startup.text) }
     }

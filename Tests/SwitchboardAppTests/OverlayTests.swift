@@ -39,7 +39,7 @@ struct OverlayTests {
             return
         }
         #expect(scrolled.offset > 0)
-        (state, _) = Fixtures.press(Array(repeating: .pageDown, count: 20), on: state)
+        (state, _) = Fixtures.press(Array(repeating: .pageDown, count: 60), on: state)
         guard case .help(let bottom) = state.overlay else { return }
         (state, _) = Fixtures.press([.down], on: state)
         #expect(state.overlay == .help(bottom))

@@ -64,6 +64,8 @@ extension App {
             return restoreRecovery(&state)
         case .discardRecovery:
             return discardRecovery(&state)
+        case .pullOverLocalChanges:
+            return pullOverLocalChanges(&state)
         }
     }
 

@@ -68,4 +68,6 @@ public enum ConfirmIntent: Sendable, Equatable {
     case restoreRecovery
     /// Delete the recovery file without loading it.
     case discardRecovery
+    /// Write the pulled lists although local changes were not pushed.
+    case pullOverLocalChanges
 }
