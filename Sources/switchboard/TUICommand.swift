@@ -36,7 +36,7 @@ struct TUICommand: AsyncParsableCommand {
     @Flag(help: .private)
     var startupReport = false
 
-    @Flag(help: "Open the LiveKit server's trunks and rules (from LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or the server options).")
+    @Flag(help: "Open the LiveKit server's trunks and rules (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).")
     var server = false
 
     @Option(help: "With --server: the directory the server's lists are pulled into (as `switchboard pull` writes them).")

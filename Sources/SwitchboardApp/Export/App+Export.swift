@@ -71,14 +71,10 @@ extension App {
             exporter.editingPath = true
         case .writeExport:
             return writeExport(&exporter, &state)
-        case .moveDown: exporter.offset += 1
-        case .moveUp: exporter.offset -= 1
-        case .pageDown: exporter.offset += page
-        case .pageUp: exporter.offset -= page
-        case .moveTop: exporter.offset = 0
-        case .moveBottom: exporter.offset = Int(Int32.max)
         case .help: return perform(.help, &state)
-        default: break
+        default:
+            guard let offset = ScrollKeys.offset(after: action, from: exporter.offset, page: page) else { break }
+            exporter.offset = offset
         }
         exporter.offset = min(max(0, exporter.offset), ExportView.maxOffset(exporter, state: state))
         return []

@@ -186,16 +186,7 @@ extension App {
     /// Scrolling in the detail or the comparison; the view clamps the offset to the content.
     static func scrollHistory(_ state: inout AppState, _ action: AppAction) {
         let page = max(1, state.layout.body.height - 4)
-        var offset = state.history.screen.offset
-        switch action {
-        case .moveDown: offset += 1
-        case .moveUp: offset -= 1
-        case .pageDown: offset += page
-        case .pageUp: offset -= page
-        case .moveTop: offset = 0
-        case .moveBottom: offset = Int(Int32.max)
-        default: return
-        }
+        guard let offset = ScrollKeys.offset(after: action, from: state.history.screen.offset, page: page) else { return }
         state.history.screen.offset = min(max(0, offset), HistoryView.maxOffset(state))
     }
 

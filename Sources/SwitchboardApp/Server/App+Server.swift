@@ -121,14 +121,10 @@ extension App {
             pusher.phase = .sending(planned, done: 0)
             state.pusher = pusher
             return [.sendPush(pushRequest(state), planned)]
-        case .moveDown: pusher.offset += 1
-        case .moveUp: pusher.offset -= 1
-        case .pageDown: pusher.offset += page
-        case .pageUp: pusher.offset -= page
-        case .moveTop: pusher.offset = 0
-        case .moveBottom: pusher.offset = Int(Int32.max)
         case .help: return perform(.help, &state)
-        default: return []
+        default:
+            guard let offset = ScrollKeys.offset(after: action, from: pusher.offset, page: page) else { return [] }
+            pusher.offset = offset
         }
         let width = state.layout.body.width - 4
         let last = max(0, PushView.rows(pusher, host: state.options.server?.host ?? "", width: width).count - page)
