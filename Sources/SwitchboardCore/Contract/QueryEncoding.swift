@@ -27,9 +27,9 @@ public enum QueryEncoding {
     /// Appends an encoded query to `url`, after any query it already has. A fragment is dropped:
     /// clients never send it, and the record should show what went on the wire.
     public static func appending(_ query: String, to url: String) -> String {
-        let base = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
-        guard !query.isEmpty else { return base }
-        guard let questionMark = base.firstIndex(of: "?") else { return base + "?" + query }
+        let base = url.utf8.firstIndex(of: UInt8(ascii: "#")).map { url[..<$0] } ?? url[...]
+        guard !query.isEmpty else { return String(base) }
+        guard let questionMark = base.utf8.firstIndex(of: UInt8(ascii: "?")) else { return base + "?" + query }
         let existing = base[base.index(after: questionMark)...]
         if existing.isEmpty || existing.hasSuffix("&") { return base + query }
         return base + "&" + query
