@@ -39,7 +39,8 @@ public enum WebhookResolution {
         if routed.recordsTrace {
             routed.trace.append(traceEntry(pending, request: request, exchange: exchange, reply: reply, error: errorMessage))
             routed.notes += CompatibilityNotes.notes(
-                for: CompatibilityNotes.Exchange(rule: pending.dynamicRule, request: request, payload: payload, result: exchange, reply: reply))
+                for: CompatibilityNotes.Exchange(
+                    rule: pending.dynamicRule, request: request, payload: payload, result: exchange, reply: reply))
         }
 
         var outcome: CallOutcome
