@@ -49,13 +49,20 @@ let package = Package(
         ),
         // The thin adapter; the only importer of CNCursesW.
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalKit"]),
+        // The SIP endpoint: UDP and TCP listeners over SwiftNIO around the pure SIP core.
+        .target(
+            name: "SwitchboardSIP",
+            dependencies: [
+                "SwitchboardCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // The app: State, Message, update, view, effects.
         .target(name: "SwitchboardApp", dependencies: ["SwitchboardCore", "SwitchboardIO", "TerminalKit"]),
         .executableTarget(
             name: "switchboard",
             dependencies: [
                 "SwitchboardCore", "SwitchboardIO", "SwitchboardWebhook", "SwitchboardApp", "TerminalKit", "CursesTerminal",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SwitchboardSIP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),

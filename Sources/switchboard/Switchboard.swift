@@ -19,7 +19,7 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             TUICommand.self, ValidateCommand.self, ExportCommand.self, SimulateCommand.self, TestCommand.self,
             MockWebhookCommand.self, VerifySignatureCommand.self, PullCommand.self, DiffCommand.self, PushCommand.self,
-            GenerateCommand.self, BenchTUICommand.self, BenchTransportCommand.self,
+            SipCommand.self, GenerateCommand.self, BenchTUICommand.self, BenchTransportCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -1,0 +1,113 @@
+import SwitchboardCore
+
+/// What happens in an answered call: the ACK that confirms it, the PIN's digits over INFO, a
+/// transfer's REFER and NOTIFYs, BYE from either side, and the hang-up at max call duration.
+extension SIPUserAgent {
+    /// An ACK for a 2xx is its own transaction, for a non-2xx part of the INVITE's: nothing is
+    /// answered. It confirms the call: a transfer's REFER goes out now, and an accepted call's
+    /// max-duration clock starts (a PIN call's starts once the PIN is right).
+    func ack(_ ack: SIPMessage) {
+        guard let callID = ack.header("call-id"), var dialog = dialogs[callID], !dialog.acknowledged else { return }
+        dialog.acknowledged = true
+        if let target = dialog.referTo {
+            let refer = dialog.request(
+                "REFER", localHostPort: localHostPort, branch: nextTag() + nextTag(),
+                extra: [
+                    ("Contact", "<sip:switchboard@\(localHostPort)>"), ("Refer-To", target),
+                    ("Referred-By", "<sip:switchboard@\(localHostPort)>"),
+                ])
+            dialog.send(refer.bytes)
+        }
+        dialogs[callID] = dialog
+        if dialog.pin == nil { startHangupTimer(callID, after: dialog.maxCallSeconds) }
+    }
+
+    func bye(_ bye: SIPMessage, send: Send) {
+        guard let callID = bye.header("call-id"), let dialog = dialogs.removeValue(forKey: callID) else {
+            send(bye.response(481, "Call/Transaction Does Not Exist", toTag: nil).bytes)
+            return
+        }
+        dialog.hangupTimer?.cancel()
+        send(bye.response(200, "OK", toTag: nil).bytes)
+    }
+
+    /// DTMF for the PIN prompt (livekit-routing.md 2.7): digits until `#`, then the call is
+    /// evaluated again with the PIN (or with "no PIN" when only `#` was pressed); anything but
+    /// ACCEPT into a room, or a 17th digit, is a wrong PIN: the endpoint hangs up.
+    func info(_ info: SIPMessage, send: Send) async {
+        guard let callID = info.header("call-id"), var dialog = dialogs[callID] else {
+            send(info.response(481, "Call/Transaction Does Not Exist", toTag: nil).bytes)
+            return
+        }
+        send(info.response(200, "OK", toTag: nil).bytes)
+        guard let digits = dialog.pin, let digit = SIPDTMF.digit(contentType: info.header("content-type"), body: info.body)
+        else { return }
+        guard digit == "#" else {
+            dialog.pin = digits + String(digit)
+            dialogs[callID] = dialog
+            if digits.count + 1 > SIPDTMF.pinLimit {
+                dialogs[callID]?.pin = nil
+                reportPin(callID, digits: digits + String(digit), outcome: nil)
+                hangUp(callID, reason: "wrong PIN: more than \(SIPDTMF.pinLimit) digits")
+            }
+            return
+        }
+        dialogs[callID]?.pin = nil  // one attempt only: later digits are not collected
+        var spec = dialog.spec
+        if digits.isEmpty { spec.noPin = true } else { spec.pin = digits }
+        let outcome = await simulate(spec)
+        guard dialogs[callID] != nil else { return }  // the caller hung up meanwhile
+        reportPin(callID, digits: digits, outcome: outcome)
+        if outcome.result == .accept, outcome.room?.isEmpty == false {
+            startHangupTimer(callID, after: SIPDialog.maxCallSeconds(of: outcome))
+        } else {
+            hangUp(callID, reason: "wrong PIN")
+        }
+    }
+
+    func reportPin(_ callID: String, digits: String, outcome: CallOutcome?) {
+        guard let dialog = dialogs[callID] else { return }
+        var record = dialog.record
+        record.event = .pin
+        record.pin = digits
+        record.outcome = outcome ?? record.outcome
+        record.milliseconds = now() - dialog.started
+        onCall(record)
+    }
+
+    /// A transfer's progress (RFC 3515 section 2.4.5): every NOTIFY is answered; once the
+    /// target answered (`SIP/2.0 2xx` in the sipfrag), the transferred call is ours to end.
+    func notify(_ notify: SIPMessage, send: Send) {
+        guard let callID = notify.header("call-id"), dialogs[callID] != nil else {
+            send(notify.response(481, "Call/Transaction Does Not Exist", toTag: nil).bytes)
+            return
+        }
+        send(notify.response(200, "OK", toTag: nil).bytes)
+        let fragment = String(decoding: notify.body.prefix(64), as: UTF8.self)
+        if fragment.hasPrefix("SIP/2.0 2") { hangUp(callID, reason: "transferred") }
+    }
+
+    /// The endpoint ends the call with a BYE and reports it.
+    func hangUp(_ callID: String, reason: String) {
+        guard var dialog = dialogs.removeValue(forKey: callID) else { return }
+        dialog.hangupTimer?.cancel()
+        let bye = dialog.request("BYE", localHostPort: localHostPort, branch: nextTag() + nextTag())
+        dialog.send(bye.bytes)
+        var record = dialog.record
+        record.event = .hangup
+        record.hangupReason = reason
+        record.milliseconds = now() - dialog.started
+        onCall(record)
+    }
+
+    /// LiveKit hangs up an answered call at its max call duration; so does the endpoint. The
+    /// timer is the call's own task, cancelled by a BYE from the caller.
+    func startHangupTimer(_ callID: String, after seconds: Double) {
+        let text = seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
+        dialogs[callID]?.hangupTimer = Task { [weak self] in
+            try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            guard !Task.isCancelled else { return }
+            await self?.hangUp(callID, reason: "max call duration \(text)")
+        }
+    }
+}
