@@ -7,7 +7,7 @@ import Testing
 @Suite("Command help")
 struct HelpTextTests {
     static let commands = [
-        "tui", "validate", "export", "simulate", "test", "mock-webhook", "verify-signature", "pull", "diff", "push", "generate",
+        "tui", "validate", "export", "simulate", "test", "mock-webhook", "verify-signature", "pull", "diff", "push", "sip", "generate",
     ]
 
     @Test("every command's help wraps its paragraphs to the terminal: no short line is continued on the next", arguments: commands)
