@@ -17,7 +17,8 @@ public struct SIPSource: Sendable, Hashable, CustomStringConvertible {
 
 /// One event of a call as the endpoint handled it: for the log line, `--json` and the TUI.
 /// A call gives one `invite` record when its INVITE is answered, and, when it was answered,
-/// a `pin` record once its PIN is entered and a `hangup` record when the endpoint ends it.
+/// a `pin` record once its PIN is entered, and a `hangup` (the endpoint ended it) or a `bye`
+/// (the caller did) record at its end.
 public struct SIPCallRecord: Sendable {
     public enum Event: String, Sendable {
         /// The INVITE's final response (or the decision, when a cancel came first).
@@ -26,6 +27,8 @@ public struct SIPCallRecord: Sendable {
         case pin
         /// The endpoint sent BYE: max call duration, a wrong PIN, a completed transfer.
         case hangup
+        /// The caller sent BYE.
+        case bye
     }
 
     public var event: Event = .invite
@@ -44,9 +47,9 @@ public struct SIPCallRecord: Sendable {
     public var cancelled = false
     /// The digits of a `pin` event (`#` not included).
     public var pin: String?
-    /// Why the endpoint hung up, for a `hangup` event.
+    /// Why the call ended, for a `hangup` or `bye` event.
     public var hangupReason: String?
     /// From the INVITE to the final response (or to the decision, when none is sent); for a
-    /// `pin` or `hangup` event, from the INVITE to that event.
+    /// `pin`, `hangup` or `bye` event, from the INVITE to that event.
     public var milliseconds: Double
 }

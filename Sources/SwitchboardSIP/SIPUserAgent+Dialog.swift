@@ -29,6 +29,11 @@ extension SIPUserAgent {
         }
         dialog.hangupTimer?.cancel()
         send(bye.response(200, "OK", toTag: nil).bytes)
+        var record = dialog.record
+        record.event = .bye
+        record.hangupReason = "the caller hung up"
+        record.milliseconds = now() - dialog.started
+        onCall(record)
     }
 
     /// DTMF for the PIN prompt (livekit-routing.md 2.7): digits until `#`, then the call is

@@ -28,7 +28,7 @@ struct SipCommand: AsyncParsableCommand {
             487; a malformed message gets 400 with the reason.
 
             One line per call event, or with --json one JSON object per event: the simulate --json \
-            object plus "endpoint" (event invite, pin or hangup; the statuses sent; authentication). \
+            object plus "endpoint" (event invite, pin, hangup or bye; the statuses sent; authentication). \
             Ctrl-C stops it.
             """
     )
@@ -129,6 +129,8 @@ struct SipCommand: AsyncParsableCommand {
             line = "PIN \"\(record.pin ?? "")#\" [\(record.sipCallID)]: \(result ?? "no evaluation"), \(milliseconds) ms"
         case .hangup:
             line = "BYE sent [\(record.sipCallID)]: \(record.hangupReason ?? "hung up"), after \(milliseconds) ms"
+        case .bye:
+            line = "BYE received [\(record.sipCallID)]: the caller hung up after \(milliseconds) ms"
         }
         // Unbuffered: whoever watches the log sees each call as it ends.
         FileHandle.standardOutput.write(Data((TerminalText.escaped(line) + "\n").utf8))
