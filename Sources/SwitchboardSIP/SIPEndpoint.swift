@@ -67,27 +67,59 @@ public final class SIPEndpoint: Sendable {
     }
 }
 
+/// Messages of one socket or connection, handed to the agent one at a time in the order they
+/// arrived: the event loop only queues them, one task per inbox delivers them.
+final class SIPInbox: Sendable {
+    struct Message: Sendable {
+        var bytes: [UInt8]
+        var source: SIPSource
+        var send: SIPUserAgent.Send
+    }
+
+    private let continuation: AsyncStream<Message>.Continuation
+
+    /// Up to `capacity` messages wait; past that, new ones are dropped, as a full socket buffer
+    /// drops datagrams (a flood cannot grow the queue without bound).
+    init(agent: SIPUserAgent, capacity: Int = 10_000) {
+        let (stream, continuation) = AsyncStream.makeStream(of: Message.self, bufferingPolicy: .bufferingOldest(capacity))
+        self.continuation = continuation
+        Task {
+            for await message in stream { await agent.receive(message.bytes, from: message.source, send: message.send) }
+        }
+    }
+
+    func deliver(_ message: Message) { continuation.yield(message) }
+
+    func close() { continuation.finish() }
+
+    deinit { continuation.finish() }
+}
+
 /// One datagram, one message.
 final class UDPHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
     typealias OutboundOut = AddressedEnvelope<ByteBuffer>
-    let agent: SIPUserAgent
+    let inbox: SIPInbox
 
-    init(agent: SIPUserAgent) { self.agent = agent }
+    init(agent: SIPUserAgent) { inbox = SIPInbox(agent: agent) }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = unwrapInboundIn(data)
-        let bytes = Array(envelope.data.readableBytesView)
         let remote = envelope.remoteAddress
-        let source = SIPSource(ip: remote.ipAddress ?? "", port: remote.port ?? 0, transport: "udp")
         let channel = context.channel
-        let agent = self.agent
-        Task {
-            await agent.receive(bytes, from: source) { reply in
-                let buffer = channel.allocator.buffer(bytes: reply)
-                channel.writeAndFlush(AddressedEnvelope(remoteAddress: remote, data: buffer), promise: nil)
-            }
-        }
+        inbox.deliver(
+            SIPInbox.Message(
+                bytes: Array(envelope.data.readableBytesView),
+                source: SIPSource(ip: remote.ipAddress ?? "", port: remote.port ?? 0, transport: "udp"),
+                send: { reply in
+                    channel.writeAndFlush(
+                        AddressedEnvelope(remoteAddress: remote, data: channel.allocator.buffer(bytes: reply)), promise: nil)
+                }))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        inbox.close()
+        context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -95,24 +127,27 @@ final class UDPHandler: ChannelInboundHandler, Sendable {
     }
 }
 
-/// A TCP stream: messages framed by Content-Length (SIPParser.frameLength).
+/// A TCP stream: messages framed by Content-Length (SIPParser.frameLength), in order per
+/// connection.
 final class TCPHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = [UInt8]
-    let agent: SIPUserAgent
+    let inbox: SIPInbox
 
-    init(agent: SIPUserAgent) { self.agent = agent }
+    init(agent: SIPUserAgent) { inbox = SIPInbox(agent: agent) }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let bytes = unwrapInboundIn(data)
         let remote = context.remoteAddress
-        let source = SIPSource(ip: remote?.ipAddress ?? "", port: remote?.port ?? 0, transport: "tcp")
         let channel = context.channel
-        let agent = self.agent
-        Task {
-            await agent.receive(bytes, from: source) { reply in
-                channel.writeAndFlush(channel.allocator.buffer(bytes: reply), promise: nil)
-            }
-        }
+        inbox.deliver(
+            SIPInbox.Message(
+                bytes: unwrapInboundIn(data),
+                source: SIPSource(ip: remote?.ipAddress ?? "", port: remote?.port ?? 0, transport: "tcp"),
+                send: { reply in channel.writeAndFlush(channel.allocator.buffer(bytes: reply), promise: nil) }))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        inbox.close()
+        context.fireChannelInactive()
     }
 }
 

@@ -39,7 +39,7 @@ extension SIPUserAgent {
     /// DTMF for the PIN prompt (livekit-routing.md 2.7): digits until `#`, then the call is
     /// evaluated again with the PIN (or with "no PIN" when only `#` was pressed); anything but
     /// ACCEPT into a room, or a 17th digit, is a wrong PIN: the endpoint hangs up.
-    func info(_ info: SIPMessage, send: Send) async {
+    func info(_ info: SIPMessage, send: Send) {
         guard let callID = info.header("call-id"), var dialog = dialogs[callID] else {
             send(info.response(481, "Call/Transaction Does Not Exist", toTag: nil).bytes)
             return
@@ -60,7 +60,13 @@ extension SIPUserAgent {
         dialogs[callID]?.pin = nil  // one attempt only: later digits are not collected
         var spec = dialog.spec
         if digits.isEmpty { spec.noPin = true } else { spec.pin = digits }
-        let outcome = await simulate(spec)
+        Task {
+            let outcome = await simulate(spec)
+            pinEvaluated(callID, digits: digits, outcome: outcome)
+        }
+    }
+
+    func pinEvaluated(_ callID: String, digits: String, outcome: CallOutcome) {
         guard dialogs[callID] != nil else { return }  // the caller hung up meanwhile
         reportPin(callID, digits: digits, outcome: outcome)
         if outcome.result == .accept, outcome.room?.isEmpty == false {

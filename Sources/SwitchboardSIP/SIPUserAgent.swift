@@ -64,7 +64,11 @@ public actor SIPUserAgent {
 
     var localHostPort: String { "\(localAddress):\(localPort)" }
 
-    public func receive(_ bytes: [UInt8], from source: SIPSource, send: @escaping Send) async {
+    /// Handles one message. Synchronous on purpose: the sockets hand messages over one at a time
+    /// in arrival order (`SIPEndpoint`), and each is dealt with before the next; what takes time
+    /// (the routing and the webhook of an INVITE, a PIN's second evaluation) goes on in a task
+    /// of its own, so a CANCEL or a retransmission is never held up behind a webhook.
+    public func receive(_ bytes: [UInt8], from source: SIPSource, send: @escaping Send) {
         // Keep-alives (RFC 5626 CRLF pings) are not messages.
         if bytes.allSatisfy({ $0 == 0x0D || $0 == 0x0A }) { return }
         let message: SIPMessage
@@ -78,11 +82,11 @@ public actor SIPUserAgent {
         }
         guard case .request(let method, _) = message.start else { return }  // answers to our BYE, REFER: nothing to do
         switch method {
-        case "INVITE": await invite(message, from: source, send: send)
+        case "INVITE": invite(message, from: source, send: send)
         case "ACK": ack(message)
         case "CANCEL": cancel(message, send: send)
         case "BYE": bye(message, send: send)
-        case "INFO": await info(message, send: send)
+        case "INFO": info(message, send: send)
         case "NOTIFY": notify(message, send: send)
         case "OPTIONS":
             send(message.response(200, "OK", toTag: nextTag(), extra: [("Allow", Self.allow)]).bytes)
@@ -115,7 +119,7 @@ public actor SIPUserAgent {
 
     func nextTag() -> String { String(rng.next() & 0xFFFF_FFFF, radix: 16) }
 
-    func invite(_ request: SIPMessage, from source: SIPSource, send: @escaping Send) async {
+    func invite(_ request: SIPMessage, from source: SIPSource, send: @escaping Send) {
         // The transaction's key (RFC 3261 section 17.2.3): the branch, within its call, so that
         // two callers that happen to pick the same branch are not mistaken for each other.
         let branch = (request.branch ?? request.header("cseq") ?? "") + " " + (request.header("call-id") ?? "")
@@ -142,8 +146,19 @@ public actor SIPUserAgent {
         if let trunk = trunkOf(spec), trunk.requiresAuth {
             guard authenticate(request, trunk: trunk, branch: branch, send: send) else { return }
         }
-        let outcome = await simulate(spec)
+        Task {
+            let outcome = await simulate(spec)
+            answer(branch, request: request, spec: spec, source: source, outcome: outcome, send: send)
+        }
+    }
+
+    /// The INVITE's answers once routing (and the webhook) decided; nothing when the caller
+    /// cancelled meanwhile.
+    func answer(
+        _ branch: String, request: SIPMessage, spec: CallSpec, source: SIPSource, outcome: CallOutcome, send: @escaping Send
+    ) {
         guard let transaction = invites[branch], !transaction.cancelled else { return }
+        let toTag = transaction.toTag
         invites[branch]?.record.outcome = outcome
         for answer in SIPCall.answers(for: outcome) {
             guard answer.status >= 200 else {
