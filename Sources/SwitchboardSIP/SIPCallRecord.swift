@@ -34,6 +34,9 @@ public struct SIPCallRecord: Sendable {
     public var event: Event = .invite
     public var sipCallID: String
     public var source: SIPSource
+    /// The From and To users of the INVITE, also when routing never ran.
+    public var from = ""
+    public var to = ""
     /// Every status sent for the INVITE, in order (100 Trying first).
     public var sent: [Int]
     /// The final status, nil when none was sent (a call cancelled first).
@@ -41,9 +44,10 @@ public struct SIPCallRecord: Sendable {
     public var finalReason: String
     /// `challenged`, `passed`, `failed`, or nil for a trunk without credentials.
     public var authentication: String?
-    /// What the routing engine and the webhook made of the call; nil when it never ran
-    /// (a challenge, a refused credential).
-    public var outcome: CallOutcome?
+    /// What the routing engine and the webhook made of the call, with the webhook's exchange;
+    /// nil when routing never ran (a challenge, a refused credential).
+    public var simulation: CallSimulation?
+    public var outcome: CallOutcome? { simulation?.outcome }
     public var cancelled = false
     /// The digits of a `pin` event (`#` not included).
     public var pin: String?

@@ -51,8 +51,13 @@ public final class SIPEndpoint: Sendable {
             try? await group.shutdownGracefully()
             throw error
         }
+        // What the agent puts in Via and Contact carries the real port.
+        if let bound = addresses.first?.2 { await agent.bound(port: bound) }
         return SIPEndpoint(agent: agent, group: group, channels: channels, addresses: addresses)
     }
+
+    /// `sip:HOST:PORT;transport=udp` per listener, as the endpoint announces itself.
+    public var uris: [String] { addresses.map { "sip:\($0.host):\($0.port);transport=\($0.transport)" } }
 
     init(agent: SIPUserAgent, group: MultiThreadedEventLoopGroup, channels: [any Channel], addresses: [(String, String, Int)]) {
         self.agent = agent

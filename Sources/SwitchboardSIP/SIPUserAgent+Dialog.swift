@@ -52,7 +52,7 @@ extension SIPUserAgent {
             dialogs[callID] = dialog
             if digits.count + 1 > SIPDTMF.pinLimit {
                 dialogs[callID]?.pin = nil
-                reportPin(callID, digits: digits + String(digit), outcome: nil)
+                reportPin(callID, digits: digits + String(digit), simulation: nil)
                 hangUp(callID, reason: "wrong PIN: more than \(SIPDTMF.pinLimit) digits")
             }
             return
@@ -61,14 +61,15 @@ extension SIPUserAgent {
         var spec = dialog.spec
         if digits.isEmpty { spec.noPin = true } else { spec.pin = digits }
         Task {
-            let outcome = await simulate(spec)
-            pinEvaluated(callID, digits: digits, outcome: outcome)
+            let simulation = await router.simulate(spec)
+            pinEvaluated(callID, digits: digits, simulation: simulation)
         }
     }
 
-    func pinEvaluated(_ callID: String, digits: String, outcome: CallOutcome) {
+    func pinEvaluated(_ callID: String, digits: String, simulation: CallSimulation) {
         guard dialogs[callID] != nil else { return }  // the caller hung up meanwhile
-        reportPin(callID, digits: digits, outcome: outcome)
+        reportPin(callID, digits: digits, simulation: simulation)
+        let outcome = simulation.outcome
         if outcome.result == .accept, outcome.room?.isEmpty == false {
             startHangupTimer(callID, after: SIPDialog.maxCallSeconds(of: outcome))
         } else {
@@ -76,13 +77,16 @@ extension SIPUserAgent {
         }
     }
 
-    func reportPin(_ callID: String, digits: String, outcome: CallOutcome?) {
+    func reportPin(_ callID: String, digits: String, simulation: CallSimulation?) {
         guard let dialog = dialogs[callID] else { return }
         var record = dialog.record
         record.event = .pin
         record.pin = digits
-        record.outcome = outcome ?? record.outcome
+        record.simulation = simulation ?? record.simulation
         record.milliseconds = now() - dialog.started
+        // The call's end reports the outcome the PIN led to.
+        dialogs[callID]?.record.simulation = record.simulation
+        dialogs[callID]?.record.pin = digits
         onCall(record)
     }
 

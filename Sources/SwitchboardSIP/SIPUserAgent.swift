@@ -10,8 +10,6 @@ import SwitchboardCore
 /// retransmission); they are handled in between, and a final response is not sent for a
 /// transaction that was cancelled meanwhile.
 public actor SIPUserAgent {
-    public typealias Simulate = @Sendable (CallSpec) async -> CallOutcome
-    public typealias TrunkOf = @Sendable (CallSpec) -> Trunk?
     public typealias Send = @Sendable ([UInt8]) -> Void
 
     /// An INVITE server transaction, keyed by its top Via branch.
@@ -25,8 +23,7 @@ public actor SIPUserAgent {
         var started: Double
     }
 
-    let simulate: Simulate
-    let trunkOf: TrunkOf
+    let router: any SIPCallRouter
     let localAddress: String
     let onCall: @Sendable (SIPCallRecord) -> Void
     let onProblem: @Sendable (String) -> Void
@@ -46,12 +43,11 @@ public actor SIPUserAgent {
     var malformedWindow = (second: 0, reported: 0, suppressed: 0)
 
     public init(
-        simulate: @escaping Simulate, trunkOf: @escaping TrunkOf, localAddress: String, seed: UInt64,
+        router: any SIPCallRouter, localAddress: String, seed: UInt64,
         onCall: @escaping @Sendable (SIPCallRecord) -> Void, onProblem: @escaping @Sendable (String) -> Void,
         now: @escaping @Sendable () -> Double
     ) {
-        self.simulate = simulate
-        self.trunkOf = trunkOf
+        self.router = router
         self.localAddress = localAddress
         self.onCall = onCall
         self.onProblem = onProblem
@@ -132,7 +128,7 @@ public actor SIPUserAgent {
         let trying = request.response(100, "Trying", toTag: nil).bytes
         let record = SIPCallRecord(
             sipCallID: request.header("call-id") ?? "", source: source, sent: [100], finalStatus: nil, finalReason: "",
-            authentication: nil, outcome: nil, milliseconds: 0)
+            authentication: nil, simulation: nil, milliseconds: 0)
         invites[branch] = InviteTransaction(lastResponse: trying, toTag: toTag, request: request, record: record, started: now())
         send(trying)
 
@@ -143,23 +139,27 @@ public actor SIPUserAgent {
             finish(branch, status: 400, reason: "Bad Request (\(error.reason))", send: send)
             return
         }
-        if let trunk = trunkOf(spec), trunk.requiresAuth {
+        invites[branch]?.record.from = spec.from
+        invites[branch]?.record.to = spec.to
+        if let trunk = router.trunk(for: spec), trunk.requiresAuth {
             guard authenticate(request, trunk: trunk, branch: branch, send: send) else { return }
         }
         Task {
-            let outcome = await simulate(spec)
-            answer(branch, request: request, spec: spec, source: source, outcome: outcome, send: send)
+            let simulation = await router.simulate(spec)
+            answer(branch, request: request, spec: spec, source: source, simulation: simulation, send: send)
         }
     }
 
     /// The INVITE's answers once routing (and the webhook) decided; nothing when the caller
     /// cancelled meanwhile.
     func answer(
-        _ branch: String, request: SIPMessage, spec: CallSpec, source: SIPSource, outcome: CallOutcome, send: @escaping Send
+        _ branch: String, request: SIPMessage, spec: CallSpec, source: SIPSource, simulation: CallSimulation,
+        send: @escaping Send
     ) {
         guard let transaction = invites[branch], !transaction.cancelled else { return }
+        let outcome = simulation.outcome
         let toTag = transaction.toTag
-        invites[branch]?.record.outcome = outcome
+        invites[branch]?.record.simulation = simulation
         for answer in SIPCall.answers(for: outcome) {
             guard answer.status >= 200 else {
                 let bytes = request.response(answer.status, answer.reason, toTag: toTag).bytes

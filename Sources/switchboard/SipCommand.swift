@@ -34,56 +34,33 @@ struct SipCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @Option(help: "Address to listen on, HOST:PORT (port 0 picks a free one).") var listen = "127.0.0.1:5060"
+    @Option(help: "Address to listen on, HOST:PORT (port 0 picks a free one).")
+    var listen = SIPListenAddress(argument: "127.0.0.1:5060")!
     @Option(help: "udp, tcp or both.") var transport: SIPEndpoint.Transports = .both
     @Flag(help: "One JSON object per call on standard output.") var json = false
     @Option(help: "Answer dynamic rules from this mock webhook script (instead of the project's).") var mockWebhook: String?
     @Option(help: "oss or cloud (default: the project's).") var mode: ProjectSettings.Mode?
 
     func run() async throws {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port)
-        else {
-            throw ValidationError("expected --listen HOST:PORT, found \"\(listen)\"")
-        }
-        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         let workspace = try input.loadWorkspace()
-        let engine = RoutingEngine(index: RoutingIndex(workspace: workspace), mode: mode ?? workspace.settings.mode)
         let webhook = try await WebhookRuntime.start(workspace: workspace, explicitScript: mockWebhook, connections: 64)
-        let simulator = CallSimulator(engine: engine, webhook: webhook.context)
-        let trunks = Dictionary(workspace.trunks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let seed = UInt64.random(in: 0...UInt64.max)
-        let counter = Counter()
         let json = self.json
         let agent = SIPUserAgent(
-            simulate: { spec in
-                var rng = SeededGenerator(seed: seed &+ counter.next())
-                return await simulator.simulate(SimulatedCall(spec, using: &rng), using: &rng)
-            },
-            trunkOf: { spec in
-                var rng = SeededGenerator(seed: 0)
-                let trunkID: String?
-                switch engine.begin(SimulatedCall(spec, using: &rng), using: &rng) {
-                case .finished(let outcome): trunkID = outcome.trunk?.id
-                case .needsWebhook(let pending): trunkID = pending.routed.trunkMatch?.id
-                }
-                return trunkID.flatMap { trunks[$0] }
-            },
-            localAddress: host == "0.0.0.0" || host.isEmpty ? "127.0.0.1" : host, seed: seed,
+            router: WorkspaceSIPRouter(workspace: workspace, mode: mode, webhook: webhook.context, seed: seed),
+            localAddress: listen.advertised, seed: seed,
             onCall: { record in Self.log(record, json: json) },
             onProblem: { problem in CLIOutput.warning(problem) },
             now: { Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000 })
         let endpoint: SIPEndpoint
         do {
-            endpoint = try await SIPEndpoint.start(agent: agent, host: host, port: port, transports: transport)
+            endpoint = try await SIPEndpoint.start(agent: agent, host: listen.host, port: listen.port, transports: transport)
         } catch {
             await webhook.shutdown()
-            CLIOutput.error("error: could not listen on \(listen): \(error)")
+            CLIOutput.error("error: could not listen on \(listen.host):\(listen.port): \(error)")
             throw ExitCode(2)
         }
-        if let port = endpoint.addresses.first?.port { await agent.bound(port: port) }
-        for address in endpoint.addresses {
-            CLIOutput.note("listening on sip:\(address.host):\(address.port);transport=\(address.transport)\n")
-        }
+        for uri in endpoint.uris { CLIOutput.note("listening on \(uri)\n") }
         await Self.waitForInterrupt()
         await endpoint.shutdown()
         await webhook.shutdown()
@@ -118,7 +95,7 @@ struct SipCommand: AsyncParsableCommand {
         let line: String
         switch record.event {
         case .invite:
-            let call = record.outcome.map { "\($0.call.from) → \($0.call.to) " } ?? ""
+            let call = record.from.isEmpty && record.to.isEmpty ? "" : "\(record.from) → \(record.to) "
             let status = record.finalStatus.map { "\($0) \(record.finalReason)" } ?? "no final response"
             let parts = [result, record.authentication.map { "auth \($0)" }, record.cancelled ? "cancelled" : nil]
                 .compactMap { $0 }
@@ -152,15 +129,3 @@ struct SipCommand: AsyncParsableCommand {
 }
 
 extension SIPEndpoint.Transports: ExpressibleByArgument {}
-
-/// A thread-safe counter: each call's seed.
-final class Counter: @unchecked Sendable {
-    private var value: UInt64 = 0
-    private let lock = NSLock()
-    func next() -> UInt64 {
-        lock.lock()
-        defer { lock.unlock() }
-        defer { value += 1 }
-        return value
-    }
-}

@@ -72,11 +72,7 @@ final class CallRunner: Sendable {
     /// The webhook context with the edited workspace's limits, project ID and payload style
     /// (the transport and signer stay those the app started with).
     private func context(for workspace: Workspace) -> WebhookContext? {
-        guard var context = webhook else { return nil }
-        context.limits = WebhookLimits(workspace.settings)
-        context.projectID = workspace.settings.projectId
-        context.payload = workspace.settings.payload
-        return context
+        webhook?.adopting(workspace.settings)
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {

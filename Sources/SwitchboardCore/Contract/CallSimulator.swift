@@ -28,6 +28,16 @@ public struct WebhookContext: Sendable {
             signer: signer, version: version)
     }
 
+    /// This context for a workspace with `settings`: its limits, project ID and payload style
+    /// (the transport and signer stay), as an edit of the project's settings asks.
+    public func adopting(_ settings: ProjectSettings) -> WebhookContext {
+        var context = self
+        context.limits = WebhookLimits(settings)
+        context.projectID = settings.projectId
+        context.payload = settings.payload
+        return context
+    }
+
     /// The request a pending dynamic call sends (dynamic-dispatch.md section 2).
     public func request(for pending: PendingDynamicCall) -> WebhookRequest {
         let inputs = WebhookPayload.Inputs(
