@@ -69,6 +69,7 @@ extension App {
         case .revertToSaved: return requestRevert(&state)
         case .simulateCall: return openSimulator(&state)
         case .showHistory: return openHistory(&state)
+        case .showLiveCalls: return openLiveCalls(&state)
         case .export: return openExport(&state)
         case .pullFromServer: return requestPull(&state)
         case .pushToServer: return openPush(&state)

@@ -28,6 +28,8 @@ extension App {
             ExportView.render(state, in: layout.body, grid: &grid, theme: theme)
         case .push:
             PushView.render(state, in: layout.body, grid: &grid, theme: theme)
+        case .live:
+            LiveCallsView.render(state, in: layout.body, grid: &grid, theme: theme)
         }
         StatusLineView.render(state, in: layout.statusBar, grid: &grid, theme: theme)
         switch state.overlay {

@@ -22,6 +22,8 @@ public enum App {
         // Whatever replaced the catalog (start-up, an edit of a large workspace) may have left
         // its check to the background: ask for it once per workspace revision.
         if let check = requestCheckIfNeeded(&state) { effects.append(check) }
+        // The SIP endpoint routes on the workspace as edited: hand it every new revision.
+        if let route = routeLiveCallsIfNeeded(&state) { effects.append(route) }
         return effects
     }
 
@@ -87,6 +89,12 @@ public enum App {
             return []
         case .pushFinished(let outcome):
             return pushFinished(outcome, &state)
+        case .liveCallsStarted(let result):
+            liveCallsStarted(result, &state)
+            return []
+        case .liveCall(let event):
+            liveCall(event, &state)
+            return []
         }
     }
 
@@ -111,6 +119,8 @@ public enum App {
             return handleExportKey(&state, key, action)
         case .push:
             return handlePushKey(&state, key, action)
+        case .live:
+            return handleLiveCallsKey(&state, action)
         case .filter:
             return handleFilterKey(&state, key, action)
         case .browse:

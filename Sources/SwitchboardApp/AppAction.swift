@@ -33,6 +33,7 @@ public enum AppAction: String, CaseIterable, Sendable {
     case revertToSaved = "revert"
     case simulateCall = "simulate-call"
     case showHistory = "history"
+    case showLiveCalls = "live calls"
     case export = "export"
     case pullFromServer = "pull"
     case pushToServer = "push"

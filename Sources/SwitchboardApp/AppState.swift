@@ -69,6 +69,8 @@ public struct AppState: Sendable {
     public var simulator = SimulatorState()
     /// Every call simulated this session (``Screen/history``).
     public var history = RunHistory()
+    /// The Live calls screen: the SIP endpoint's calls.
+    public var live = LiveCallsState()
     /// The export screen (``Screen/export``); `nil` when closed.
     public var exporter: ExportState?
     /// The push screen (``Screen/push``); `nil` when closed.
@@ -147,6 +149,7 @@ public struct AppState: Sendable {
             case .history: return history.screen.keyContext
             case .export: return exporter?.keyContext ?? .export
             case .push: return .push
+            case .live: return .live
             }
         }
     }

@@ -38,6 +38,11 @@ public enum Effect: Sendable, Equatable {
     /// Send a shown plan, step by step; answered by ``Message/pushProgress(done:)`` per step
     /// and ``Message/pushFinished(_:)``.
     case sendPush(PushRequest, PlannedPush)
+    /// Start the SIP endpoint, routing on this workspace; answered by
+    /// ``Message/liveCallsStarted(_:)``, then ``Message/liveCall(_:)`` per call event.
+    case startLiveCalls(Workspace)
+    /// The SIP endpoint routes later calls on this workspace (after an edit).
+    case routeLiveCalls(Workspace)
 }
 
 /// Performs effects. The loop calls ``run(_:)`` for every effect `update` returns and

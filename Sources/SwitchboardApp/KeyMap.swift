@@ -33,6 +33,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case exportPath
     /// The push screen (`p`): the plan, then what was sent.
     case push
+    /// The Live calls screen (`L`).
+    case live
 }
 
 /// The app's default keys: the one table that drives dispatch, the status-bar hints, the `?`
@@ -42,7 +44,7 @@ public enum KeyMap {
     /// is where they meet.
     public static let table = KeyBindingTable(
         bindings + confirmBindings + formBindings + simulatorBindings + historyBindings + exportBindings
-            + pushBindings)
+            + pushBindings + liveCallsBindings)
 
     /// The action bound to `key` in `context`, if any.
     public static func action(for key: Key, in context: KeyContext) -> AppAction? {
@@ -105,6 +107,7 @@ public enum KeyMap {
             bind([.char("U")], .revertToSaved, "revert every unsaved change", "Editing", in: browse),
             bind([.char("c")], .simulateCall, "simulate a call (on a rule: a call it takes)", "Calls", hint: 8, in: browse),
             bind([.char("H")], .showHistory, "run history", "Calls", in: browse),
+            bind([.char("L")], .showLiveCalls, "live calls: answer real SIP calls", "Calls", in: browse),
             bind([.char("x")], .export, "export rules as JSON", "Files", in: browse),
             bind([.char("R")], .reload, "reload files from disk", "App", in: browse),
             bind([.char("P")], .pullFromServer, "pull from the LiveKit server and reload", "Server", in: browse),

@@ -24,6 +24,7 @@ public enum KeyReference {
         case .export: return "Export (`x`)"
         case .exportPath: return "Typing the export's path"
         case .push: return "Pushing to the LiveKit server (`p`)"
+        case .live: return "Live calls on the SIP endpoint (`L`)"
         }
     }
 

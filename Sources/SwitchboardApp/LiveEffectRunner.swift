@@ -13,6 +13,7 @@ public final class LiveEffectRunner: EffectRunner {
     private let files = FileWriter()
     private let calls: CallRunner
     private let server: ServerEffects?
+    private let liveCalls: (any LiveCallsSource)?
 
     /// - Parameters:
     ///   - setMouseReporting: turns reporting on or off and returns whether it is on.
@@ -20,10 +21,13 @@ public final class LiveEffectRunner: EffectRunner {
     ///   - webhook: how dynamic rules' webhooks are called; `nil` ends them in an ERROR.
     ///   - server: the LiveKit server the app was opened on and the directory its lists are
     ///     pulled into (`switchboard --server`); `nil` when it shows files.
+    ///   - liveCalls: the SIP endpoint the Live calls screen starts; `nil`: it says it has none.
     public init(
         setMouseReporting: @escaping (Bool) -> Bool, copyToClipboard: @escaping (String) -> Void = { _ in },
-        webhook: WebhookContext? = nil, server: (service: any SIPService, directory: String)? = nil
+        webhook: WebhookContext? = nil, server: (service: any SIPService, directory: String)? = nil,
+        liveCalls: (any LiveCallsSource)? = nil
     ) {
+        self.liveCalls = liveCalls
         self.setMouseReporting = setMouseReporting
         self.copyToClipboard = copyToClipboard
         self.calls = CallRunner(webhook: webhook)
@@ -66,6 +70,22 @@ public final class LiveEffectRunner: EffectRunner {
                 return
             }
             server.run(effect, mailbox: mailbox)
+        case .startLiveCalls(let workspace):
+            let mailbox = self.mailbox
+            guard let liveCalls else {
+                mailbox.post(.liveCallsStarted(.failure(ReloadFailure("this build has no SIP endpoint"))))
+                return
+            }
+            Task.detached {
+                do {
+                    let addresses = try await liveCalls.start(workspace: workspace) { event in mailbox.post(.liveCall(event)) }
+                    mailbox.post(.liveCallsStarted(.success(addresses)))
+                } catch {
+                    mailbox.post(.liveCallsStarted(.failure(ReloadFailure("\(error)"))))
+                }
+            }
+        case .routeLiveCalls(let workspace):
+            liveCalls?.route(on: workspace)
         }
     }
 

@@ -36,6 +36,10 @@ public enum Message: Sendable {
     case pushProgress(done: Int)
     /// A ``Effect/sendPush(_:_:)`` ended: everything sent, or up to the first failure.
     case pushFinished(PushRun.Outcome)
+    /// The SIP endpoint listens on these addresses, or could not start.
+    case liveCallsStarted(Result<[String], ReloadFailure>)
+    /// A real call's event on the SIP endpoint.
+    case liveCall(LiveCallEvent)
 }
 
 /// Why a reload failed, as the user should read it (`rules.json:14:9: expected …`).

@@ -42,6 +42,8 @@ public enum Screen: Sendable, Equatable {
     case push
     /// Exporting the rules (`x`): ``AppState/exporter``.
     case export
+    /// Real calls on the SIP endpoint (`L`): ``AppState/live``.
+    case live
 }
 
 /// Something drawn over the screen that takes the keyboard while open.

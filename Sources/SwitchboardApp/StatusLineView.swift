@@ -37,6 +37,7 @@ enum StatusLineView {
         case .export: return "EXPORT"
         case .exportPath: return "EXPORT PATH"
         case .push: return "PUSH"
+        case .live: return "LIVE"
         }
     }
 }

@@ -130,7 +130,12 @@ extension App {
     static func handleHistoryDetailKey(_ state: inout AppState, _ action: AppAction?) -> [Effect] {
         guard let action, case .detail(let id) = state.history.screen.mode else { return [] }
         switch action {
-        case .back: state.history.screen.mode = .list
+        case .back:
+            state.history.screen.mode = .list
+            if state.history.screen.returnsToLiveCalls {
+                state.history.screen.returnsToLiveCalls = false
+                state.screen = .live
+            }
         case .nextPane, .previousPane:
             let panes = SimulatorState.Pane.allCases
             let step = action == .nextPane ? 1 : panes.count - 1

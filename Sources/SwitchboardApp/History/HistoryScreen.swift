@@ -30,6 +30,8 @@ public struct HistoryScreen: Sendable, Equatable {
     }
 
     public var mode = Mode.list
+    /// The detail was opened from the Live calls screen: Esc goes back there.
+    public var returnsToLiveCalls = false
     /// The selected run, tracked by ID so new runs arriving on top never move it.
     public var selectedRunID: Int?
     /// The run marked with space, to compare with another.
