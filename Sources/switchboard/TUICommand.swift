@@ -3,6 +3,7 @@ import CursesTerminal
 import Foundation
 import SwitchboardApp
 import SwitchboardCore
+import SwitchboardSIP
 import TerminalKit
 
 /// `switchboard [tui] [FILES…]`: the terminal UI, and the default command.
@@ -43,6 +44,12 @@ struct TUICommand: AsyncParsableCommand {
     var pullDir = "."
 
     @OptionGroup(title: "LiveKit server (with --server)") var serverOptions: ServerOptions
+
+    @Option(help: "Where the Live calls screen (L) answers real SIP calls, HOST:PORT (port 0 picks a free one).")
+    var sipListen = SIPListenAddress(argument: "127.0.0.1:5060")!
+
+    @Option(help: "The Live calls screen's SIP transports: udp, tcp or both.")
+    var sipTransport: SIPEndpoint.Transports = .both
 
     func run() async throws {
         var startup = StartupReport()
@@ -87,13 +94,15 @@ struct TUICommand: AsyncParsableCommand {
         var state = AppState(catalog: catalog, options: options, size: terminal.size, mouseEnabled: !noMouse)
         TUIRecovery.offer(&state)
         if let note = opened?.note { state.showToast(note, kind: .warning) }
+        let liveCalls = SIPLiveCalls(listen: sipListen, transports: sipTransport, webhook: webhook.context)
         let runner = LiveEffectRunner(
             setMouseReporting: { enabled in
                 terminal.setMouseEnabled(enabled)
                 return terminal.isMouseEnabled
             },
             copyToClipboard: { text in terminal.copyToClipboard(text, inTmux: environment["TMUX"] != nil) },
-            webhook: webhook.context, server: opened.map { (service: $0.client, directory: $0.link.directory) })
+            webhook: webhook.context, server: opened.map { (service: $0.client, directory: $0.link.directory) },
+            liveCalls: liveCalls)
         // SIGTERM/SIGHUP/SIGINT: the app wrote its recovery file; end as the signal would have.
         var terminationSignal: Int32?
         AppLoop.run(
@@ -108,6 +117,7 @@ struct TUICommand: AsyncParsableCommand {
             })
         if let terminationSignal { terminal.exitBySignal(terminationSignal) }
         terminal.shutdown()
+        await liveCalls.shutdown()
         await webhook.shutdown()
         await opened?.client.shutdown()
         if let warning = terminal.locale.warning { CLIOutput.error(warning) }
