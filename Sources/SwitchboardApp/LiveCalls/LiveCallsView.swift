@@ -35,7 +35,7 @@ enum LiveCallsView {
             }
             return
         }
-        let columns = Columns(width: inner.width - 2)
+        let columns = Columns(width: inner.width - 2, ellipsis: ellipsis)
         grid.write(columns.header, column: inner.x + 1, row: inner.y + 1, style: theme.style(.tableSection), clip: inner)
         let rows = listRows(state)
         let selected = live.selectedIndex
@@ -96,13 +96,17 @@ enum LiveCallsView {
         var call: Int
         var state = 10
         var result: Int
-        var sip = 22
+        var sip: Int
         var auth: Int
+        var ellipsis: String
 
-        init(width: Int) {
+        init(width: Int, ellipsis: String) {
+            self.ellipsis = ellipsis
             auth = width >= 110 ? 11 : 0
+            sip = width >= 110 ? 22 : 17
             let rest = max(20, width - age - state - sip - auth - 4)
-            call = max(12, rest * 55 / 100)
+            // Two E.164 numbers and the arrow fit first; the outcome takes what is left.
+            call = min(rest - 12, max(25, rest * 55 / 100))
             result = max(8, rest - call)
         }
 
@@ -124,11 +128,12 @@ enum LiveCallsView {
             let resultColumn = DisplayWidth.of(text)
             text += pad(outcome, result + 1) + pad(answer, sip + 1)
             if auth > 0 { text += call.authentication ?? "" }
-            return (text, pad(outcome, result), resultColumn)
+            return (text, pad(outcome, result + 1), resultColumn)
         }
 
+        /// `text` in a column `width` wide, cut to leave at least one space before the next.
         func pad(_ text: String, _ width: Int) -> String {
-            DisplayWidth.pad(DisplayWidth.truncate(text, to: width), to: width)
+            DisplayWidth.pad(DisplayWidth.truncate(text, to: max(1, width - 1), ellipsis: ellipsis), to: width)
         }
     }
 }
