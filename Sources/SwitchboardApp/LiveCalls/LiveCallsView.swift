@@ -24,7 +24,7 @@ enum LiveCallsView {
             let hint = [
                 "",
                 "No calls yet. Point a softphone, sipp or a PBX at the address above, e.g.",
-                "  sipp -sn uac -m 1 -s +15550100 \(exampleTarget(live))",
+                "  sipp -sn uac -m 1 -s \(exampleNumber(state.workspace)) \(exampleTarget(live))",
                 "Each INVITE is routed on the workspace as edited now, webhook included; the call",
                 "appears here and in the run history (H), and Enter opens its request, response and outcome.",
             ]
@@ -78,6 +78,11 @@ enum LiveCallsView {
         guard case .listening(let addresses) = live.listening, let first = addresses.first else { return "127.0.0.1:5060" }
         let bare = first.hasPrefix("sip:") ? String(first.dropFirst(4)) : first
         return String(bare.prefix { $0 != ";" })
+    }
+
+    /// A number one of the workspace's trunks answers, for the hint's call.
+    static func exampleNumber(_ workspace: Workspace) -> String {
+        workspace.trunks.lazy.compactMap(\.numbers.first).first ?? "+15550100"
     }
 
     static func tone(_ call: LiveCall) -> ThemeRole {
