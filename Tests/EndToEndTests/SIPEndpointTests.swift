@@ -15,11 +15,21 @@ struct SIPEndpointTests {
 
     static func endpoint(_ event: JSONObject) -> JSONObject { SIPEndpointProcess.endpoint(event) ?? JSONObject() }
 
+    /// A fresh endpoint on the scenarios' project, and one sipp call to it that must go as the
+    /// scenario expects.
+    static func call(
+        _ scenario: String, from: String, to: String, tcp: Bool = false, expected: Int? = nil, extra: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> (sip: SIPEndpointProcess, run: Sipp) {
+        let sip = try await SIPEndpointProcess()
+        let run = try await Sipp.run(scenario, port: sip.port, from: from, to: to, tcp: tcp, expected: expected, extra: extra)
+        expectPassed(run, sourceLocation: sourceLocation)
+        return (sip, run)
+    }
+
     @Test("an accepted call over UDP and over TCP: 100, 180, 200 with SDP, ACK, BYE", arguments: [false, true])
     func acceptedCall(tcp: Bool) async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run("accept.xml", port: sip.port, from: "+12025550100", to: "+15550100", tcp: tcp)
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call("accept.xml", from: "+12025550100", to: "+15550100", tcp: tcp)
         let event = try await sip.event(run.callID)
         #expect(event["result"] == "ACCEPT")
         #expect(event["room"] == "lobby")
@@ -44,9 +54,7 @@ struct SIPEndpointTests {
             ("+12025550004", "+15550300", 503, "ERROR", "Try again later"),
         ])
     func refusedCall(from: String, to: String, status: Int, result: String, reason: String) async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run("final.xml", port: sip.port, from: from, to: to, expected: status)
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call("final.xml", from: from, to: to, expected: status)
         let event = try await sip.event(run.callID)
         #expect(event["result"] == .string(result))
         let wire = Self.endpoint(event)
@@ -57,9 +65,7 @@ struct SIPEndpointTests {
 
     @Test("a dynamic rule's webhook answers the real INVITE: accept into its room")
     func webhookAccept() async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run("accept.xml", port: sip.port, from: "+12025550001", to: "+15550300")
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call("accept.xml", from: "+12025550001", to: "+15550300")
         let event = try await sip.event(run.callID)
         #expect(event["room"] == "hooked")
         #expect(event["webhook"]?.objectValue?["response"]?.objectValue?["status"] == 200)
@@ -67,9 +73,7 @@ struct SIPEndpointTests {
 
     @Test("a webhook's transfer: 200, then a REFER to the target after the ACK, BYE once the target answered")
     func webhookTransfer() async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run("transfer.xml", port: sip.port, from: "+12025550003", to: "+15550300")
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call("transfer.xml", from: "+12025550003", to: "+15550300")
         let event = try await sip.event(run.callID)
         #expect(event["result"] == "TRANSFER")
         #expect(Self.endpoint(event)["finalStatus"] == 200)
@@ -79,14 +83,12 @@ struct SIPEndpointTests {
 
     @Test("a trunk with credentials: 407 with LiveKit's realm, then the right password is let in")
     func digestPassed() async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run(
-            "auth.xml", port: sip.port, from: "+12025550100", to: "+15550200", expected: 200, extra: ["-au", "alice", "-ap", "s3cret"])
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call(
+            "auth.xml", from: "+12025550100", to: "+15550200", expected: 200, extra: ["-au", "alice", "-ap", "s3cret"])
         let challenge = try await sip.event(run.callID)
         #expect(Self.endpoint(challenge)["finalStatus"] == 407)
         #expect(Self.endpoint(challenge)["authentication"] == "challenged")
-        let events = sip.events.filter { SIPEndpointProcess.endpoint($0)?["callId"] == .string(run.callID) }
+        let events = sip.events(of: run.callID)
         let passed = try #require(events.last)
         #expect(Self.endpoint(passed)["authentication"] == "passed")
         #expect(passed["room"] == "lobby")
@@ -95,14 +97,12 @@ struct SIPEndpointTests {
 
     @Test("a wrong password gets 401 Unauthorized and never reaches the rules")
     func digestRefused() async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run(
-            "auth.xml", port: sip.port, from: "+12025550100", to: "+15550200", expected: 401, extra: ["-au", "alice", "-ap", "wrong"])
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call(
+            "auth.xml", from: "+12025550100", to: "+15550200", expected: 401, extra: ["-au", "alice", "-ap", "wrong"])
         let deadline = ContinuousClock.now + .seconds(10)
         var events: [JSONObject] = []
         while events.count < 2, ContinuousClock.now < deadline {
-            events = sip.events.filter { SIPEndpointProcess.endpoint($0)?["callId"] == .string(run.callID) }
+            events = sip.events(of: run.callID)
             try await Task.sleep(for: .milliseconds(20))
         }
         let refused = try #require(events.last)
@@ -114,9 +114,7 @@ struct SIPEndpointTests {
 
     @Test("CANCEL while the webhook still thinks: 200 for the CANCEL, 487 for the INVITE, the late answer is dropped")
     func cancelWhileRinging() async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run("cancel.xml", port: sip.port, from: "+12025550006", to: "+15550300")
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call("cancel.xml", from: "+12025550006", to: "+15550300")
         let event = try await sip.event(run.callID)
         #expect(Self.endpoint(event)["cancelled"] == true)
         #expect(Self.endpoint(event)["sent"] == .array([100, 487]))
@@ -124,9 +122,7 @@ struct SIPEndpointTests {
 
     @Test("a PIN rule: 200, the digits as SIP INFO up to #, then the call is in the PIN's room")
     func pinEntered() async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run("pin.xml", port: sip.port, from: "+12025550100", to: "+15550500")
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call("pin.xml", from: "+12025550100", to: "+15550500")
         let asked = try await sip.event(run.callID)
         #expect(asked["result"] == "REQUEST_PIN")
         #expect(Self.endpoint(asked)["finalStatus"] == 200)
@@ -138,9 +134,7 @@ struct SIPEndpointTests {
 
     @Test("a wrong PIN: the endpoint hangs up with BYE, as LiveKit's prompt does")
     func pinWrong() async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run("pin-wrong.xml", port: sip.port, from: "+12025550100", to: "+15550500")
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call("pin-wrong.xml", from: "+12025550100", to: "+15550500")
         let entered = try await sip.event(run.callID, "pin")
         #expect(Self.endpoint(entered)["pin"] == "99")
         #expect(entered["result"] != "ACCEPT")
@@ -150,9 +144,7 @@ struct SIPEndpointTests {
 
     @Test("an answered call is hung up at the trunk's max call duration")
     func maxCallDuration() async throws {
-        let sip = try await SIPEndpointProcess()
-        let run = try await Sipp.run("hangup.xml", port: sip.port, from: "+12025550100", to: "+15550700")
-        Self.expectPassed(run)
+        let (sip, run) = try await Self.call("hangup.xml", from: "+12025550100", to: "+15550700")
         let hangup = try await sip.event(run.callID, "hangup")
         #expect(Self.endpoint(hangup)["hangupReason"] == "max call duration 1 s")
         let milliseconds = Self.endpoint(hangup)["ms"]?.numberValue?.doubleValue ?? 0

@@ -56,6 +56,11 @@ final class SIPEndpointProcess {
         out.text.split(separator: "\n").compactMap { try? JSONParser.parse(String($0)).objectValue }
     }
 
+    /// The events of the call `callID` so far, in order.
+    func events(of callID: String) -> [JSONObject] {
+        events.filter { Self.endpoint($0)?["callId"] == .string(callID) }
+    }
+
     /// The first event `kind` of the call `callID`, polled for until `deadline` passes.
     func event(_ callID: String, _ kind: String = "invite", within seconds: Int = 15) async throws -> JSONObject {
         let deadline = ContinuousClock.now + .seconds(seconds)

@@ -37,7 +37,7 @@ struct SIPWireTests {
         let again = try #require(peer.receive(), "no answer to the retransmission")
         #expect(again == answer, "the same 200 OK, To tag and SDP included")
         _ = try await sip.event(callID)
-        #expect(sip.events.filter { SIPEndpointProcess.endpoint($0)?["callId"] == .string(callID) }.count == 1)
+        #expect(sip.events(of: callID).count == 1)
     }
 
     @Test("a trunk with credentials is challenged with a digest 407 in LiveKit's realm")
