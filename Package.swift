@@ -67,6 +67,8 @@ let package = Package(
         ),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "SwitchboardIOTests", dependencies: ["SwitchboardIO", "SwitchboardCore"]),
+        // The SIP user agent with a fake clock: nonce expiry, forgotten transactions, ordering.
+        .testTarget(name: "SwitchboardSIPTests", dependencies: ["SwitchboardSIP", "SwitchboardCore"]),
         .testTarget(
             name: "SwitchboardWebhookTests",
             // Crypto directly: the signing tests recompute the HMAC without the code under test.
