@@ -184,6 +184,17 @@ struct ServerCommandTests {
         #expect(try work.run(["diff"] + work.files).status == 0)
     }
 
+    @Test("a server that ignores page answers whole lists: pull takes them once, without duplicates")
+    func serverWithoutPaging() throws {
+        let server = try LiveKitStandIn(["--seed-trunks", "2", "--seed-rules", "3", "--ignore-page"])
+        let work = try PullDir(server)
+        let pulled = try work.run(["pull", "--output", work.dir.path])
+        #expect(pulled.stdout.contains("2 inbound trunks") && pulled.stdout.contains("3 dispatch rules"), "\(pulled.stderr)")
+        // Each list asked twice: the second answer brings nothing new, which ends it.
+        #expect(try #require(try server.state()["listCalls"]?.arrayValue).count == 4)
+        #expect(try work.run(["diff"] + work.files).status == 0)
+    }
+
     @Test("1,001 rules come in pages of 1,000")
     func thousandAndOne() throws {
         let server = try LiveKitStandIn(["--seed-rules", "1001"])

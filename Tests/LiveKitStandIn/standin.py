@@ -11,10 +11,11 @@ API key, unexpired, with the `sip.admin` grant, as LiveKit's server checks it. W
 Lists honour the request's `page` (`livekit.Pagination`: `after_id`, `limit`) as LiveKit's
 server does: items in ID order, those after `after_id`, at most `limit` of them (0: all).
 Without a page the list is the whole store in creation order. `--max-page N` caps every page
-at N items whatever the limit asked, as a server may, so a client must page until an empty one.
+at N items whatever the limit asked, as a server may, so a client must page until an empty one;
+`--ignore-page` answers every list whole, as a server from before `page` does.
 
 Run: python standin.py [--api-key K] [--api-secret S] [--seed-rules N] [--seed-trunks N]
-                       [--max-page N] [--exit-with-stdin]
+                       [--max-page N] [--ignore-page] [--exit-with-stdin]
 Prints `PORT <n>` (an ephemeral port on 127.0.0.1) once it listens. With `--exit-with-stdin`
 it exits when its standard input closes, so a test that dies cannot leave it running.
 
@@ -54,6 +55,7 @@ class Store:
         self.rng = random.Random(seed)
         self.clock = 0  # nanoseconds added per write, so two writes in one second still order
         self.max_page = 0  # 0: no cap beyond the request's limit
+        self.ignore_page = False  # as a server from before `page` was added
         self.list_calls = []  # every List call's page, for tests that check the client paged
 
     def new_id(self, prefix):
@@ -84,7 +86,7 @@ METHODS = {
 def page(store, req, items, item_id):
     """One page of a list: the whole list without `page`, else ID order after `after_id`."""
     store.list_calls.append({"afterId": req.page.after_id, "limit": req.page.limit})
-    if not req.HasField("page"):
+    if not req.HasField("page") or store.ignore_page:
         return items
     items = sorted((i for i in items if item_id(i) > req.page.after_id), key=item_id)
     limit = min(x for x in (req.page.limit, store.max_page, len(items)) if x > 0) if items else 0
@@ -265,6 +267,7 @@ def main():
     parser.add_argument("--seed-rules", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-page", type=int, default=0)
+    parser.add_argument("--ignore-page", action="store_true")
     parser.add_argument("--exit-with-stdin", action="store_true")
     args = parser.parse_args()
     # A parent's blocked signals are inherited through fork and exec: unblock them, or a
@@ -275,6 +278,7 @@ def main():
         threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
     store = Store(args.seed)
     store.max_page = args.max_page
+    store.ignore_page = args.ignore_page
     seed(store, args.seed_trunks, args.seed_rules)
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(store, args.api_key, args.api_secret))
     print("PORT %d" % server.server_address[1], flush=True)
