@@ -180,7 +180,8 @@ struct ServerCommandTests {
         #expect(calls.count == 3 + 5)  // 2+1 trunks then an empty page; 2+2+2+1 rules then an empty page
         #expect(calls.allSatisfy { $0.objectValue?["limit"] == 1000 })
         let ruleIDs = try #require(state["rules"]?.arrayValue).compactMap { $0.objectValue?["sipDispatchRuleId"]?.stringValue }.sorted()
-        #expect(calls.suffix(5).map { $0.objectValue?["afterId"]?.stringValue ?? "" } == ["", ruleIDs[1], ruleIDs[3], ruleIDs[5], ruleIDs[6]])
+        #expect(
+            calls.suffix(5).map { $0.objectValue?["afterId"]?.stringValue ?? "" } == ["", ruleIDs[1], ruleIDs[3], ruleIDs[5], ruleIDs[6]])
         #expect(try work.run(["diff"] + work.files).status == 0)
     }
 
@@ -260,7 +261,8 @@ struct ServerCommandTests {
     }
 
     static func updatedAt(of id: String, in state: JSONObject) -> String? {
-        state["rules"]?.arrayValue?.first { $0.objectValue?["sipDispatchRuleId"]?.stringValue == id }?.objectValue?["updatedAt"]?.stringValue
+        state["rules"]?.arrayValue?.first { $0.objectValue?["sipDispatchRuleId"]?.stringValue == id }?.objectValue?["updatedAt"]?
+            .stringValue
     }
 
     /// What the server holds: the state without the listCalls log.
