@@ -27,9 +27,7 @@ struct ServerCommandTests {
         #expect(pulled.status == 0, "\(pulled.stderr)")
         #expect(pulled.stdout.contains("inbound-trunks.json: 3 inbound trunks"))
         #expect(pulled.stdout.contains("dispatch-rules.json: 5 dispatch rules"))
-        let diff = try work.run(["diff"] + work.files)
-        #expect(diff.status == 0, "\(diff.stdout)\(diff.stderr)")
-        #expect(diff.stdout == "no differences\n")
+        try work.expectInSync()
     }
 
     @Test("edit one rule, push: the server holds exactly that change, and the next diff is empty")
@@ -63,9 +61,7 @@ struct ServerCommandTests {
         #expect(Self.withoutTimes(after) == expected)
         #expect(Self.updatedAt(of: id, in: after) != Self.updatedAt(of: id, in: before))
 
-        let again = try work.run(["diff"] + work.files)
-        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
-        #expect(again.stdout == "no differences\n")
+        try work.expectInSync()
     }
 
     @Test("a rule changed on the server since the pull and edited here: push reports a conflict and sends nothing")
@@ -182,7 +178,7 @@ struct ServerCommandTests {
         let ruleIDs = try #require(state["rules"]?.arrayValue).compactMap { $0.objectValue?["sipDispatchRuleId"]?.stringValue }.sorted()
         #expect(
             calls.suffix(5).map { $0.objectValue?["afterId"]?.stringValue ?? "" } == ["", ruleIDs[1], ruleIDs[3], ruleIDs[5], ruleIDs[6]])
-        #expect(try work.run(["diff"] + work.files).status == 0)
+        try work.expectInSync()
     }
 
     @Test("a server that ignores page answers whole lists: pull takes them once, without duplicates")
@@ -193,7 +189,7 @@ struct ServerCommandTests {
         #expect(pulled.stdout.contains("2 inbound trunks") && pulled.stdout.contains("3 dispatch rules"), "\(pulled.stderr)")
         // Each list asked twice: the second answer brings nothing new, which ends it.
         #expect(try #require(try server.state()["listCalls"]?.arrayValue).count == 4)
-        #expect(try work.run(["diff"] + work.files).status == 0)
+        try work.expectInSync()
     }
 
     @Test("1,001 rules come in pages of 1,000")
@@ -236,6 +232,13 @@ struct ServerCommandTests {
                 #expect(!text.contains(LiveKitStandIn.apiSecret), "the API secret was printed", sourceLocation: sourceLocation)
             }
             return result
+        }
+
+        /// `diff` of the pulled files against the server: no differences.
+        func expectInSync(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let diff = try run(["diff"] + files, sourceLocation: sourceLocation)
+            #expect(diff.status == 0, "\(diff.stderr)", sourceLocation: sourceLocation)
+            #expect(diff.stdout == "no differences\n", sourceLocation: sourceLocation)
         }
 
         func replaceInRules(_ old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
