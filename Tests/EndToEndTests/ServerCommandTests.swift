@@ -88,9 +88,9 @@ struct ServerCommandTests {
         let server = try LiveKitStandIn(["--seed-rules", "1"])
         let work = try PullDir(server)
         let wrong = "not-the-secret-5512"
-        for command in [["pull", "--output", work.dir.path], ["diff", "nothing.json"], ["push", "nothing.json"]] {
-            if command[0] != "pull" { try Data(#"{"items": []}"#.utf8).write(to: work.dir.appendingPathComponent("nothing.json")) }
-            let result = try work.run(command, secret: wrong, in: work.dir)
+        let empty = try work.emptyList()
+        for command in [["pull", "--output", work.dir.path], ["diff", empty], ["push", empty]] {
+            let result = try work.run(command, secret: wrong)
             #expect(result.status == 2, "\(command[0]): \(result.stderr)")
             #expect(result.stdout.isEmpty, "\(command[0]): \(result.stdout)")
             #expect(
@@ -118,6 +118,18 @@ struct ServerCommandTests {
         #expect(
             result.stderr
                 == "error: LiveKit server at \(url) is unreachable: connection refused by 127.0.0.1:\(port) (is the server running?)\n")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+    }
+
+    @Test("a server that accepts and never answers: one clear line naming --timeout-ms, soon after it")
+    func serverHangs() throws {
+        let server = try LiveKitStandIn(["--stall"])
+        let work = try PullDir(server)
+        let started = ContinuousClock.now
+        let result = try work.run(["diff", "--timeout-ms", "500", try work.emptyList()])
+        let elapsed = ContinuousClock.now - started
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: LiveKit server at \(server.url) is unreachable: no answer within 500 ms (--timeout-ms)\n")
         #expect(elapsed < .seconds(10), "took \(elapsed)")
     }
 
@@ -232,6 +244,13 @@ struct ServerCommandTests {
                 #expect(!text.contains(LiveKitStandIn.apiSecret), "the API secret was printed", sourceLocation: sourceLocation)
             }
             return result
+        }
+
+        /// A list file with no items, to diff or push without a pull.
+        func emptyList() throws -> String {
+            let url = dir.appendingPathComponent("empty.json")
+            try Data(#"{"items": []}"#.utf8).write(to: url)
+            return url.path
         }
 
         /// `diff` of the pulled files against the server: no differences.

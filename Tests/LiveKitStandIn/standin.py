@@ -12,10 +12,11 @@ Lists honour the request's `page` (`livekit.Pagination`: `after_id`, `limit`) as
 server does: items in ID order, those after `after_id`, at most `limit` of them (0: all).
 Without a page the list is the whole store in creation order. `--max-page N` caps every page
 at N items whatever the limit asked, as a server may, so a client must page until an empty one;
-`--ignore-page` answers every list whole, as a server from before `page` does.
+`--ignore-page` answers every list whole, as a server from before `page` does. `--stall`
+accepts every SIP call and never answers, as a server that hangs.
 
 Run: python standin.py [--api-key K] [--api-secret S] [--seed-rules N] [--seed-trunks N]
-                       [--max-page N] [--ignore-page] [--exit-with-stdin]
+                       [--max-page N] [--ignore-page] [--stall] [--exit-with-stdin]
 Prints `PORT <n>` (an ephemeral port on 127.0.0.1) once it listens. With `--exit-with-stdin`
 it exits when its standard input closes, so a test that dies cannot leave it running.
 
@@ -174,7 +175,7 @@ def check_token(header, api_key, api_secret):
         raise TwirpError(403, "permission_denied", "requires SIP admin permission")
 
 
-def make_handler(store, api_key, api_secret):
+def make_handler(store, api_key, api_secret, stall=False):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -192,6 +193,8 @@ def make_handler(store, api_key, api_secret):
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if self.path.startswith("/_standin/"):
                 return self.control(body)
+            if stall:
+                threading.Event().wait()
             try:
                 prefix = "/twirp/livekit.SIP/"
                 method = self.path[len(prefix):] if self.path.startswith(prefix) else ""
@@ -268,6 +271,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-page", type=int, default=0)
     parser.add_argument("--ignore-page", action="store_true")
+    parser.add_argument("--stall", action="store_true")
     parser.add_argument("--exit-with-stdin", action="store_true")
     args = parser.parse_args()
     # A parent's blocked signals are inherited through fork and exec: unblock them, or a
@@ -280,7 +284,7 @@ def main():
     store.max_page = args.max_page
     store.ignore_page = args.ignore_page
     seed(store, args.seed_trunks, args.seed_rules)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(store, args.api_key, args.api_secret))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(store, args.api_key, args.api_secret, args.stall))
     print("PORT %d" % server.server_address[1], flush=True)
     try:
         server.serve_forever()
