@@ -8,8 +8,17 @@ call must carry `Authorization: Bearer <JWT>` signed HS256 with the API secret, 
 API key, unexpired, with the `sip.admin` grant, as LiveKit's server checks it. Writes set
 `createdAt` / `updatedAt`.
 
+Lists honour the request's `page` (`livekit.Pagination`: `after_id`, `limit`) as LiveKit's
+server does: items in ID order, those after `after_id`, at most `limit` of them (0: all).
+Without a page the list is the whole store in creation order. `--max-page N` caps every page
+at N items whatever the limit asked, as a server may, so a client must page until an empty one;
+`--ignore-page` answers every list whole, as a server from before `page` does. `--stall`
+accepts every SIP call and never answers, as a server that hangs.
+
 Run: python standin.py [--api-key K] [--api-secret S] [--seed-rules N] [--seed-trunks N]
-Prints `PORT <n>` (an ephemeral port on 127.0.0.1) once it listens.
+                       [--max-page N] [--ignore-page] [--stall] [--exit-with-stdin]
+Prints `PORT <n>` (an ephemeral port on 127.0.0.1) once it listens. With `--exit-with-stdin`
+it exits when its standard input closes, so a test that dies cannot leave it running.
 
 Test-only endpoints (no auth, loopback only): POST /_standin/state answers the whole store;
 POST /_standin/touch {"id": ID, "name": NAME} renames an item as "someone else" would
@@ -18,7 +27,9 @@ POST /_standin/touch {"id": ID, "name": NAME} renames an item as "someone else" 
 
 import argparse
 import json
+import os
 import random
+import signal
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -44,6 +55,9 @@ class Store:
         self.rules = {}
         self.rng = random.Random(seed)
         self.clock = 0  # nanoseconds added per write, so two writes in one second still order
+        self.max_page = 0  # 0: no cap beyond the request's limit
+        self.ignore_page = False  # as a server from before `page` was added
+        self.list_calls = []  # every List call's page, for tests that check the client paged
 
     def new_id(self, prefix):
         return prefix + "".join(self.rng.choice(ALPHABET) for _ in range(12))
@@ -70,14 +84,24 @@ METHODS = {
 }
 
 
+def page(store, req, items, item_id):
+    """One page of a list: the whole list without `page`, else ID order after `after_id`."""
+    store.list_calls.append({"afterId": req.page.after_id, "limit": req.page.limit})
+    if not req.HasField("page") or store.ignore_page:
+        return items
+    items = sorted((i for i in items if item_id(i) > req.page.after_id), key=item_id)
+    limit = min(x for x in (req.page.limit, store.max_page, len(items)) if x > 0) if items else 0
+    return items[:limit]
+
+
 def handle(store, method, req):
     with store.lock:
         if method == "ListSIPInboundTrunk":
             items = [t for t in store.trunks.values() if not req.trunk_ids or t.sip_trunk_id in req.trunk_ids]
-            return sip.ListSIPInboundTrunkResponse(items=items)
+            return sip.ListSIPInboundTrunkResponse(items=page(store, req, items, lambda t: t.sip_trunk_id))
         if method == "ListSIPDispatchRule":
             items = [r for r in store.rules.values() if not req.dispatch_rule_ids or r.sip_dispatch_rule_id in req.dispatch_rule_ids]
-            return sip.ListSIPDispatchRuleResponse(items=items)
+            return sip.ListSIPDispatchRuleResponse(items=page(store, req, items, lambda r: r.sip_dispatch_rule_id))
         if method == "CreateSIPInboundTrunk":
             info = sip.SIPInboundTrunkInfo()
             info.CopyFrom(req.trunk)
@@ -151,7 +175,7 @@ def check_token(header, api_key, api_secret):
         raise TwirpError(403, "permission_denied", "requires SIP admin permission")
 
 
-def make_handler(store, api_key, api_secret):
+def make_handler(store, api_key, api_secret, stall=False):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -169,6 +193,8 @@ def make_handler(store, api_key, api_secret):
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if self.path.startswith("/_standin/"):
                 return self.control(body)
+            if stall:
+                threading.Event().wait()
             try:
                 prefix = "/twirp/livekit.SIP/"
                 method = self.path[len(prefix):] if self.path.startswith(prefix) else ""
@@ -199,6 +225,7 @@ def make_handler(store, api_key, api_secret):
                     state = {
                         "trunks": [json_format.MessageToDict(t) for t in store.trunks.values()],
                         "rules": [json_format.MessageToDict(r) for r in store.rules.values()],
+                        "listCalls": store.list_calls,
                     }
                 return self.answer(200, "application/json", json.dumps(state).encode())
             if self.path == "/_standin/touch":
@@ -242,10 +269,22 @@ def main():
     parser.add_argument("--seed-trunks", type=int, default=0)
     parser.add_argument("--seed-rules", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--max-page", type=int, default=0)
+    parser.add_argument("--ignore-page", action="store_true")
+    parser.add_argument("--stall", action="store_true")
+    parser.add_argument("--exit-with-stdin", action="store_true")
     args = parser.parse_args()
+    # A parent's blocked signals are inherited through fork and exec: unblock them, or a
+    # SIGTERM from the test would wait forever.
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if args.exit_with_stdin:
+        threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
     store = Store(args.seed)
+    store.max_page = args.max_page
+    store.ignore_page = args.ignore_page
     seed(store, args.seed_trunks, args.seed_rules)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(store, args.api_key, args.api_secret))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(store, args.api_key, args.api_secret, args.stall))
     print("PORT %d" % server.server_address[1], flush=True)
     try:
         server.serve_forever()

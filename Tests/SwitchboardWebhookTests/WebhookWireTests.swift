@@ -113,17 +113,8 @@ struct WebhookWireTests {
         let after = Date().timeIntervalSince1970.rounded(.up)
         let token = try #require(received.header("Authorization"))
         #expect(!token.hasPrefix("Bearer"))
-        let parts = token.split(separator: ".").map(String.init)
-        #expect(parts.count == 3)
-
-        let mac = HMAC<SHA256>.authenticationCode(for: Data((parts[0] + "." + parts[1]).utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        #expect(base64URL(Data(mac)) == parts[2])
-
-        let headerData = try #require(fromBase64URL(parts[0]))
-        let claimData = try #require(fromBase64URL(parts[1]))
-        let header = try JSONSerialization.jsonObject(with: headerData) as? [String: Any]
-        #expect(header?["alg"] as? String == "HS256")
-        let claims = try #require(try JSONSerialization.jsonObject(with: claimData) as? [String: Any])
+        let (header, claims) = try verifiedJWT(token, secret: secret)
+        #expect(header["alg"] as? String == "HS256")
         #expect(claims["iss"] as? String == key)
         #expect(claims["sha256"] as? String == Data(SHA256.hash(data: received.body)).base64EncodedString())
         let iat = try #require(claims["iat"] as? Double)
@@ -232,6 +223,22 @@ struct WebhookWireTests {
 
 enum SeededGeneratorBox {
     nonisolated(unsafe) static var rng = SeededGenerator(seed: 1)
+}
+
+/// A JWT's header and claims, its HS256 signature recomputed here with `secret` (not by the
+/// code under test) and expected to match.
+func verifiedJWT(
+    _ token: String, secret: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> (header: [String: Any], claims: [String: Any]) {
+    let parts = token.split(separator: ".").map(String.init)
+    try #require(parts.count == 3, sourceLocation: sourceLocation)
+    let mac = HMAC<SHA256>.authenticationCode(for: Data((parts[0] + "." + parts[1]).utf8), using: SymmetricKey(data: Data(secret.utf8)))
+    #expect(base64URL(Data(mac)) == parts[2], "signature", sourceLocation: sourceLocation)
+    let headerData = try #require(fromBase64URL(parts[0]), sourceLocation: sourceLocation)
+    let claimData = try #require(fromBase64URL(parts[1]), sourceLocation: sourceLocation)
+    let header = try #require(try JSONSerialization.jsonObject(with: headerData) as? [String: Any], sourceLocation: sourceLocation)
+    let claims = try #require(try JSONSerialization.jsonObject(with: claimData) as? [String: Any], sourceLocation: sourceLocation)
+    return (header, claims)
 }
 
 func base64URL(_ data: Data) -> String {

@@ -3,8 +3,8 @@
 ///
 /// | method | request |
 /// |---|---|
-/// | `ListSIPInboundTrunk` | `ListSIPInboundTrunkRequest` `{}` (all; `trunk_ids`, `numbers`, `page` filter) |
-/// | `ListSIPDispatchRule` | `ListSIPDispatchRuleRequest` `{}` |
+/// | `ListSIPInboundTrunk` | `ListSIPInboundTrunkRequest` `{"page": {"afterId": …, "limit": …}}` (`trunk_ids`, `numbers` unused) |
+/// | `ListSIPDispatchRule` | `ListSIPDispatchRuleRequest` `{"page": {"afterId": …, "limit": …}}` |
 /// | `CreateSIPInboundTrunk` | `{"trunk": SIPInboundTrunkInfo}` |
 /// | `UpdateSIPInboundTrunk` | `{"sipTrunkId": …, "replace": SIPInboundTrunkInfo}` |
 /// | `DeleteSIPTrunk` | `DeleteSIPTrunkRequest` `{"sipTrunkId": …}` (one delete for every trunk kind) |
@@ -25,7 +25,14 @@ public enum SIPMethod: String, Sendable, CaseIterable {
     case updateDispatchRule = "UpdateSIPDispatchRule"
     case deleteDispatchRule = "DeleteSIPDispatchRule"
 
-    public static let emptyList: JSONObject = [:]
+    /// One page of a list (`livekit.Pagination`): up to `limit` items, in ID order, after
+    /// `afterID` (none: from the start). A server that predates `page` discards the field,
+    /// as Twirp discards unknown fields, and answers the whole list.
+    public static func listPage(after afterID: String, limit: Int) -> JSONObject {
+        var page: JSONObject = ["limit": .number(JSONNumber(Int64(limit)))]
+        if !afterID.isEmpty { page.members.insert(JSONMember("afterId", .string(afterID)), at: 0) }
+        return ["page": .object(page)]
+    }
 
     public static func create(_ trunk: Trunk) -> JSONObject {
         ["trunk": .object(bare(trunk.encode(names: .camel), Trunk.serverAssignedKeys))]

@@ -15,17 +15,20 @@ public final class SIPClient: Sendable {
     public let timeoutMs: Int
     /// Largest answer read (a 100,000-rule list is ~40 MB).
     public let maxResponseBytes: Int
+    /// Items asked for per List call (`page.limit`).
+    public let pageSize: Int
     private let client: HTTPClient
     private let now: @Sendable () -> Date
 
     public init(
         credentials: ServerCredentials, connectTimeoutMs: Int = 2000, timeoutMs: Int = 30_000, maxResponseBytes: Int = 256 << 20,
-        now: @escaping @Sendable () -> Date = { Date() }
+        pageSize: Int = 1000, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.credentials = credentials
         self.connectTimeoutMs = connectTimeoutMs
         self.timeoutMs = timeoutMs
         self.maxResponseBytes = maxResponseBytes
+        self.pageSize = max(1, pageSize)
         self.now = now
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow, timeout: .init(connect: .milliseconds(Int64(connectTimeoutMs))), decompression: .disabled)
@@ -80,10 +83,34 @@ public final class SIPClient: Sendable {
     }
 
     public func listTrunks() async throws(ServerError) -> (root: JSONObject, items: [Trunk]) {
-        try SIPMethod.items(of: try await call(.listInboundTrunks, SIPMethod.emptyList), as: Trunk.self, method: .listInboundTrunks)
+        try await list(.listInboundTrunks, as: Trunk.self)
     }
 
     public func listRules() async throws(ServerError) -> (root: JSONObject, items: [DispatchRule]) {
-        try SIPMethod.items(of: try await call(.listDispatchRules, SIPMethod.emptyList), as: DispatchRule.self, method: .listDispatchRules)
+        try await list(.listDispatchRules, as: DispatchRule.self)
+    }
+
+    /// A whole list, a page at a time: ask for `pageSize` items, then for those after the last
+    /// one, until a page comes back empty. Not until a short page: a server may cap a page
+    /// below the limit asked, and stopping there would drop the rest silently. A page larger
+    /// than asked, or one with nothing new, comes from a server that ignores `page` and sent
+    /// everything; that is the list. The root is the first answer's.
+    func list<Item: ProtoMessage & Identifiable<String>>(
+        _ method: SIPMethod, as: Item.Type
+    ) async throws(ServerError) -> (root: JSONObject, items: [Item]) {
+        var root: JSONObject?
+        var items: [Item] = []
+        var seen = Set<String>()
+        var afterID = ""
+        while true {
+            let page = try SIPMethod.items(
+                of: try await call(method, SIPMethod.listPage(after: afterID, limit: pageSize)), as: Item.self, method: method)
+            if root == nil { root = page.root }
+            let before = items.count
+            for item in page.items where seen.insert(item.id).inserted { items.append(item) }
+            guard let last = page.items.last?.id, items.count > before, page.items.count <= pageSize else { break }
+            afterID = last
+        }
+        return (root ?? [:], items)
     }
 }
