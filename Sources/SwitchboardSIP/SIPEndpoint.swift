@@ -18,6 +18,30 @@ public final class SIPEndpoint: Sendable {
 
     public static func start(agent: SIPUserAgent, host: String, port: Int, transports: Transports) async throws -> SIPEndpoint {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        // Port 0 over both transports: the port UDP got may be taken for TCP (another
+        // program's connection); then both are given up and another pair is tried.
+        let attempts = port == 0 && transports == .both ? 20 : 1
+        for attempt in 1...attempts {
+            do {
+                let (channels, addresses) = try await bind(agent: agent, group: group, host: host, port: port, transports: transports)
+                // What the agent puts in Via and Contact carries the real port.
+                if let bound = addresses.first?.2 { await agent.bound(port: bound) }
+                return SIPEndpoint(agent: agent, group: group, channels: channels, addresses: addresses)
+            } catch let error as IOError where error.errnoCode == EADDRINUSE && attempt < attempts {
+                continue
+            } catch {
+                try? await group.shutdownGracefully()
+                throw error
+            }
+        }
+        try? await group.shutdownGracefully()
+        throw IOError(errnoCode: EADDRINUSE, reason: "bind")
+    }
+
+    /// The listeners, all or none: what was bound is closed again when a later one fails.
+    static func bind(
+        agent: SIPUserAgent, group: MultiThreadedEventLoopGroup, host: String, port: Int, transports: Transports
+    ) async throws -> ([any Channel], [(String, String, Int)]) {
         var channels: [any Channel] = []
         var addresses: [(String, String, Int)] = []
         do {
@@ -48,12 +72,9 @@ public final class SIPEndpoint: Sendable {
             }
         } catch {
             for channel in channels { try? await channel.close() }
-            try? await group.shutdownGracefully()
             throw error
         }
-        // What the agent puts in Via and Contact carries the real port.
-        if let bound = addresses.first?.2 { await agent.bound(port: bound) }
-        return SIPEndpoint(agent: agent, group: group, channels: channels, addresses: addresses)
+        return (channels, addresses)
     }
 
     /// `sip:HOST:PORT;transport=udp` per listener, as the endpoint announces itself.
