@@ -19,6 +19,8 @@ struct SIPDialog {
     /// When the endpoint hangs up an answered call (the rule's or trunk's max call duration).
     var maxCallSeconds: Double
     var acknowledged = false
+    /// Resends the 200 OK until the ACK comes (UDP), and ends the call if it never does.
+    var ackTimer: Task<Void, Never>?
     var hangupTimer: Task<Void, Never>?
     var nextCSeq = 1
 

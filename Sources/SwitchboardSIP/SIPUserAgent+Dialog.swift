@@ -9,6 +9,7 @@ extension SIPUserAgent {
     func ack(_ ack: SIPMessage) {
         guard let callID = ack.header("call-id"), var dialog = dialogs[callID], !dialog.acknowledged else { return }
         dialog.acknowledged = true
+        dialog.ackTimer?.cancel()
         if let target = dialog.referTo {
             let refer = dialog.request(
                 "REFER", localHostPort: localHostPort, branch: nextTag() + nextTag(),
@@ -22,11 +23,47 @@ extension SIPUserAgent {
         if dialog.pin == nil { startHangupTimer(callID, after: dialog.maxCallSeconds) }
     }
 
+    /// RFC 3261 section 13.3.1.4: over UDP the 200 OK is resent (T1, 2·T1, … up to T2) until
+    /// its ACK arrives, since the datagram or the ACK may be lost; without an ACK within
+    /// LiveKit's 5 s the call is ended with BYE, as LiveKit's bridge ends it.
+    func awaitAck(_ callID: String, answer: [UInt8], overUDP: Bool) {
+        let timers = self.timers
+        dialogs[callID]?.ackTimer = Task { [weak self] in
+            var waited = 0.0
+            var interval = timers.t1
+            while waited < timers.ackTimeout {
+                let step = overUDP ? min(interval, timers.ackTimeout - waited) : timers.ackTimeout - waited
+                try? await Task.sleep(nanoseconds: UInt64(step * 1e9))
+                guard !Task.isCancelled else { return }
+                waited += step
+                interval = min(interval * 2, timers.t2)
+                if overUDP, waited < timers.ackTimeout { await self?.resend(callID, answer) }
+            }
+            await self?.ackTimedOut(callID)
+        }
+    }
+
+    /// The ACK may have come while the timer woke: only a call still unacknowledged ends.
+    func ackTimedOut(_ callID: String) {
+        guard let dialog = dialogs[callID], !dialog.acknowledged else { return }
+        hangUp(callID, reason: "no ACK within \(Self.seconds(timers.ackTimeout))")
+    }
+
+    func resend(_ callID: String, _ answer: [UInt8]) {
+        guard let dialog = dialogs[callID], !dialog.acknowledged else { return }
+        dialog.send(answer)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value.rounded() == value ? "\(Int(value)) s" : "\(value) s"
+    }
+
     func bye(_ bye: SIPMessage, send: Send) {
         guard let callID = bye.header("call-id"), let dialog = dialogs.removeValue(forKey: callID) else {
             send(bye.response(481, "Call/Transaction Does Not Exist", toTag: nil).bytes)
             return
         }
+        dialog.ackTimer?.cancel()
         dialog.hangupTimer?.cancel()
         send(bye.response(200, "OK", toTag: nil).bytes)
         var record = dialog.record
@@ -105,6 +142,7 @@ extension SIPUserAgent {
     /// The endpoint ends the call with a BYE and reports it.
     func hangUp(_ callID: String, reason: String) {
         guard var dialog = dialogs.removeValue(forKey: callID) else { return }
+        dialog.ackTimer?.cancel()
         dialog.hangupTimer?.cancel()
         let bye = dialog.request("BYE", localHostPort: localHostPort, branch: nextTag() + nextTag())
         dialog.send(bye.bytes)
@@ -118,7 +156,7 @@ extension SIPUserAgent {
     /// LiveKit hangs up an answered call at its max call duration; so does the endpoint. The
     /// timer is the call's own task, cancelled by a BYE from the caller.
     func startHangupTimer(_ callID: String, after seconds: Double) {
-        let text = seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
+        let text = Self.seconds(seconds)
         dialogs[callID]?.hangupTimer = Task { [weak self] in
             try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
             guard !Task.isCancelled else { return }

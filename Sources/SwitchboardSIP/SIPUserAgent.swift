@@ -42,11 +42,27 @@ public actor SIPUserAgent {
     public private(set) var malformed = 0
     var malformedWindow = (second: 0, reported: 0, suppressed: 0)
 
+    /// How long the endpoint waits for an ACK, and how often it resends an unacknowledged 200.
+    public struct Timers: Sendable {
+        /// RFC 3261's T1: the first resend of a 200 OK over UDP; each later one waits twice as
+        /// long, up to `t2`.
+        public var t1: Double = 0.5
+        public var t2: Double = 4
+        /// LiveKit's bridge ends a call whose 200 OK is not acknowledged within 5 s
+        /// (`inviteOkAckTimeout`).
+        public var ackTimeout: Double = 5
+
+        public init() {}
+    }
+
+    let timers: Timers
+
     public init(
         router: any SIPCallRouter, localAddress: String, seed: UInt64,
         onCall: @escaping @Sendable (SIPCallRecord) -> Void, onProblem: @escaping @Sendable (String) -> Void,
-        now: @escaping @Sendable () -> Double
+        now: @escaping @Sendable () -> Double, timers: Timers = Timers()
     ) {
+        self.timers = timers
         self.router = router
         self.localAddress = localAddress
         self.onCall = onCall
@@ -180,11 +196,13 @@ public actor SIPUserAgent {
             for header in outcome.session?.headers ?? StringMap() { extra.append((header.key, header.value)) }
             let body = SIPCall.sdpAnswer(address: localAddress, sessionID: rng.next() >> 20)
             finish(branch, status: answer.status, reason: answer.reason, extra: extra, body: body, send: send)
-            dialogs[transaction.record.sipCallID] = SIPDialog(
+            let callID = transaction.record.sipCallID
+            dialogs[callID] = SIPDialog(
                 invite: request, toTag: toTag, source: source, send: send, spec: spec,
                 record: invites[branch]?.record ?? transaction.record, started: transaction.started,
                 pin: outcome.result == .requestPin ? "" : nil, referTo: answer.referTo,
                 maxCallSeconds: SIPDialog.maxCallSeconds(of: outcome))
+            awaitAck(callID, answer: invites[branch]?.lastResponse ?? [], overUDP: source.transport == "udp")
         }
     }
 

@@ -143,3 +143,20 @@ struct SIPMessageTests {
         #expect(SIPDTMF.digit(contentType: type, body: Array(body.utf8)) == digit)
     }
 }
+
+@Suite("SIP header parameters")
+struct SIPParameterTests {
+    @Test(
+        "parameters after a name-addr's > and after a bare value",
+        arguments: [
+            ("<sip:+15550100@127.0.0.1>;tag=1c97", "tag", "1c97" as String?),
+            ("\"Ada\" <sip:a@b;transport=tcp>;tag=x;foo", "tag", "x"),
+            ("<sip:a@b;transport=tcp>", "transport", nil),
+            ("SIP/2.0/UDP 10.0.0.7:5060;branch=z9hG4bK-1;rport", "branch", "z9hG4bK-1"),
+            ("SIP/2.0/UDP 10.0.0.7:5060;rport", "rport", ""),
+            ("sip:a@b;tag=t", "tag", "t"),
+        ])
+    func parameters(header: String, name: String, value: String?) {
+        #expect(SIPParameters.value(name, in: header) == value)
+    }
+}

@@ -99,9 +99,15 @@ public struct SIPMessage: Sendable, Equatable {
 /// `;name=value` parameters of a header value (Via, To, From, Contact).
 public enum SIPParameters {
     public static func value(_ name: String, in header: String) -> String? {
-        // Parameters follow the URI's closing `>` when there is one.
-        let tail = header.lastIndex(of: ">").map { header[header.index(after: $0)...] } ?? header[...]
-        for part in tail.split(separator: ";").dropFirst() {
+        // Parameters follow the URI's closing `>` when there is one; without one, the first
+        // part is the value itself (`SIP/2.0/UDP host` of a Via, a bare URI).
+        let parts: ArraySlice<Substring>
+        if let close = header.lastIndex(of: ">") {
+            parts = header[header.index(after: close)...].split(separator: ";")[...]
+        } else {
+            parts = header.split(separator: ";").dropFirst()
+        }
+        for part in parts {
             let pair = part.split(separator: "=", maxSplits: 1)
             if pair.first?.sipTrimmed.lowercased() == name.lowercased() {
                 return pair.count > 1 ? String(pair[1].sipTrimmed) : ""
