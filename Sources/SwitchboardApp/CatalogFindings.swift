@@ -7,7 +7,13 @@ import SwitchboardCore
 /// the lists are drawn first and the findings come from a background check
 /// (``WorkspaceCatalog/checked(_:)``).
 struct CatalogFindings: Sendable {
+    /// The findings by source, when the catalog computed them itself: an edit then re-checks
+    /// only what it touched (``WorkspaceCatalog/applying(_:)``). nil for findings handed in
+    /// as a flat list, which an edit has to replace with a full check.
+    private(set) var validation: ValidationFindings?
     let diagnostics: [Diagnostic]
+    /// The "unreachable" warnings are from before the last edit (being recomputed).
+    var reachabilityIsStale: Bool { validation.map { !$0.reachabilityIsCurrent } ?? false }
     let errorCount: Int
     let warningCount: Int
     /// Diagnostic indices about each item (its own findings, including the conflicts it is
@@ -20,7 +26,13 @@ struct CatalogFindings: Sendable {
     let trunkSeverity: [Diagnostic.Severity?]
     let ruleSeverity: [Diagnostic.Severity?]
 
+    init(_ validation: ValidationFindings, workspace: Workspace, trunkPositions: [String: Int], rulePositions: [String: Int]) {
+        self.init(validation.all, workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+        self.validation = validation
+    }
+
     init(_ diagnostics: [Diagnostic], workspace: Workspace, trunkPositions: [String: Int], rulePositions: [String: Int]) {
+        validation = nil
         self.diagnostics = diagnostics
         errorCount = diagnostics.count(where: { $0.severity == .error })
         warningCount = diagnostics.count - errorCount

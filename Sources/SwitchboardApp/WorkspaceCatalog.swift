@@ -13,41 +13,44 @@ import SwitchboardCore
 /// the trunk→rules map and the filter's search text are all built here, so `update` and `view`
 /// never re-validate or re-scan the workspace; they look things up by position.
 public struct WorkspaceCatalog: Sendable {
-    public let workspace: Workspace
+    public internal(set) var workspace: Workspace
     /// The validator's findings and what the lists derive from them. Empty while
     /// ``isChecking``.
-    private(set) var findings: CatalogFindings
+    var findings: CatalogFindings
     /// Whether the workspace's check is still running in the background (start-up draws the
     /// lists first); ``checked(_:)`` fills the findings in.
-    public private(set) var isChecking: Bool
+    public internal(set) var isChecking: Bool
     /// Every finding of `WorkspaceValidator`, in its order.
     public var diagnostics: [Diagnostic] { findings.diagnostics }
     public var errorCount: Int { findings.errorCount }
     public var warningCount: Int { findings.warningCount }
-    public let dynamicRuleCount: Int
+    public internal(set) var dynamicRuleCount: Int
 
     /// IDs by position, so hot loops (reselecting after a filter) compare strings without
     /// touching the large trunk and rule values.
-    let trunkIDs: [String]
-    let ruleIDs: [String]
-    let trunkPositions: [String: Int]
-    let rulePositions: [String: Int]
+    var trunkIDs: [String]
+    var ruleIDs: [String]
+    var trunkPositions: [String: Int]
+    var rulePositions: [String: Int]
     /// Rules listing a trunk in `trunkIds`, by trunk ID, in workspace order.
-    let rulesByTrunk: [String: [Int]]
+    var rulesByTrunk: [String: [Int]]
     /// Rules with no `trunkIds`: they receive calls from every trunk.
-    let wildcardRules: [Int]
+    var wildcardRules: [Int]
     /// Trunks and rules per input file, by file index.
-    let itemsPerFile: [Int: (trunks: Int, rules: Int)]
-    let trunkSearch: SearchIndex
-    let ruleSearch: SearchIndex
+    var itemsPerFile: [Int: (trunks: Int, rules: Int)]
+    var trunkSearch: SearchIndex
+    var ruleSearch: SearchIndex
     /// Every sort order of both lists, computed once per catalog in the background after it
     /// is built (sorting 100,000 rules by name takes longer than a keystroke may).
-    let orders: OrderCache
+    var orders: OrderCache
     /// Which calls reach each rule, asked for the selected rule only.
-    let reachability: ReachabilityCache
+    var reachability: ReachabilityCache
 
     public init(workspace: Workspace) {
-        self.init(workspace: workspace, diagnostics: WorkspaceValidator.validate(workspace))
+        self.init(workspace: workspace, findings: nil)
+        findings = CatalogFindings(
+            ValidationFindings(workspace), workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+        isChecking = false
     }
 
     /// With diagnostics computed elsewhere (tests, or a background reload).
@@ -62,6 +65,19 @@ public struct WorkspaceCatalog: Sendable {
     }
 
     /// This catalog with the check's findings (the lists and search stay as they are).
+    public func checked(_ validation: ValidationFindings) -> WorkspaceCatalog {
+        var result = self
+        result.findings = CatalogFindings(
+            validation, workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+        result.isChecking = false
+        return result
+    }
+
+    /// The "unreachable" warnings predate the last edit and are being recomputed in the
+    /// background (the routing index of a large workspace takes seconds to build).
+    public var reachabilityIsStale: Bool { findings.reachabilityIsStale }
+
+    /// This catalog with flat findings from elsewhere (tests).
     public func checked(_ diagnostics: [Diagnostic]) -> WorkspaceCatalog {
         var result = self
         result.findings = CatalogFindings(
@@ -229,14 +245,17 @@ final class OrderCache: @unchecked Sendable {
         var kind: ItemKind
     }
 
-    init(workspace: Workspace) {
+    /// `known`: orders already computed (an edit patches the previous catalog's); the rest
+    /// are sorted in the background as for a new workspace.
+    init(workspace: Workspace, known: [Key: [Int]] = [:]) {
         self.workspace = workspace
+        computed = known
         pthread_mutex_init(lock, nil)
         // Small lists sort in well under a millisecond: only large ones go to the background.
         guard workspace.rules.count + workspace.trunks.count > 2000 else { return }
         Task.detached(priority: .utility) { [weak self] in
             for kind in [ItemKind.rule, .trunk] {
-                for order in SortOrder.allCases where order != .file {
+                for order in SortOrder.allCases where order != .file && known[Key(order: order, kind: kind)] == nil {
                     guard let self else { return }
                     _ = self.positions(order, kind)
                 }
@@ -247,6 +266,13 @@ final class OrderCache: @unchecked Sendable {
     deinit {
         pthread_mutex_destroy(lock)
         lock.deallocate()
+    }
+
+    /// The orders computed so far.
+    func snapshot() -> [Key: [Int]] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return computed
     }
 
     func positions(_ order: SortOrder, _ kind: ItemKind) -> [Int] {
