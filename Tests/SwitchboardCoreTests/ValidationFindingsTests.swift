@@ -46,6 +46,18 @@ struct ValidationFindingsTests {
         #expect(findings.all == WorkspaceValidator.validate(workspace))
     }
 
+    @Test("a rule list alone needs no reachability check (no routing index is built for it)")
+    func ruleListAlone() {
+        var workspace = Self.generated()
+        workspace.trunks = []
+        #expect(!ReachabilityAnalyzer.givesVerdicts(workspace))
+        #expect(!WorkspaceValidator.validate(workspace).contains { $0.message.hasPrefix("unreachable: ") })
+        // A rule without trunk IDs takes calls from any trunk, so it is checked even then.
+        workspace.rules[0].trunkIds = []
+        #expect(ReachabilityAnalyzer.givesVerdicts(workspace))
+        #expect(ValidationFindings(workspace).all == WorkspaceValidator.validate(workspace))
+    }
+
     @Test("a deleted trunk re-checks the rules naming it")
     func trunkEdits() {
         var workspace = Self.generated()

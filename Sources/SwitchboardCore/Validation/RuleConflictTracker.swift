@@ -86,6 +86,15 @@ public struct RuleConflictTracker: Sendable {
         conflicts = RuleConflicts(rules: rules, sharing: sharing.indices.filter { sharing[$0] })
     }
 
+    /// Positions, ascending, of the rules holding one of `rule`'s key hashes.
+    public func positions(sharingKeysWith rule: DispatchRule) -> [Int] {
+        let wanted = Self.hashes(rule)
+        guard !wanted.isEmpty else { return [] }
+        return keyHashes.withUnsafeBufferPointer { all in
+            all.indices.filter { index in all[index].contains(where: wanted.contains) }
+        }
+    }
+
     /// The distinct hashes of a rule's (pin, trunk, inbound, number) keys.
     static func hashes(_ rule: DispatchRule) -> [Int] {
         guard let pin = rule.kind?.pin else { return [] }

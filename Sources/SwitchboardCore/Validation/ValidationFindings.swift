@@ -24,8 +24,7 @@ public struct ValidationFindings: Sendable {
     /// Every finding, in `validate`'s order: trunk checks, trunk conflicts, rule checks, rule
     /// conflicts, reachability.
     public var all: [Diagnostic] {
-        var out = trunkConflicts
-        out.removeAll(keepingCapacity: true)
+        var out: [Diagnostic] = []
         for checks in trunkChecks where !checks.isEmpty { out += checks }
         out += trunkConflicts
         ruleChecks.withUnsafeBufferPointer { checks in
@@ -47,12 +46,12 @@ public struct ValidationFindings: Sendable {
         }
         conflicts = RuleConflictTracker(rules: workspace.rules)
         ruleConflicts = Self.diagnostics(conflicts.conflicts)
-        reachability = ReachabilityAnalyzer.diagnostics(RoutingIndex(workspace: workspace), mode: workspace.settings.mode)
+        reachability = ReachabilityAnalyzer.diagnostics(workspace)
     }
 
     /// Computes the reachability warnings of `workspace` (the one these findings are of).
     public mutating func refreshReachability(_ workspace: Workspace) {
-        reachability = ReachabilityAnalyzer.diagnostics(RoutingIndex(workspace: workspace), mode: workspace.settings.mode)
+        reachability = ReachabilityAnalyzer.diagnostics(workspace)
         reachabilityIsCurrent = true
     }
 
@@ -106,6 +105,12 @@ public struct ValidationFindings: Sendable {
         }
         reachabilityIsCurrent = false
         return true
+    }
+
+    /// Positions, ascending, of the rules holding a key hash of `rule` (a superset of those
+    /// `ItemValidation.ruleConflicts` would name, found without hashing every rule's keys).
+    public func rulesSharingKeys(with rule: DispatchRule) -> [Int] {
+        conflicts.positions(sharingKeysWith: rule)
     }
 
     private func check(_ rule: DispatchRule) -> [Diagnostic] {
