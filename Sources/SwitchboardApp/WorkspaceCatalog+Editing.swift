@@ -30,7 +30,7 @@ extension WorkspaceCatalog {
     /// so is everything else after a trunk change that reaches every rule's checks.
     func applying(_ changes: [(key: ItemKey, record: ItemRecord?)]) -> WorkspaceCatalog {
         // Duplicate IDs make "the item with this ID" ambiguous: rebuild, as before.
-        guard !hasDuplicateIDs(.trunk), !hasDuplicateIDs(.rule) else { return rebuilt(changes) }
+        guard !Self.rebuildsOnEdit, !hasDuplicateIDs(.trunk), !hasDuplicateIDs(.rule) else { return rebuilt(changes) }
         var result = self
         var orders = self.orders.snapshot()
         var validation = isChecking ? nil : findings.validation
@@ -54,6 +54,10 @@ extension WorkspaceCatalog {
         }
         return result
     }
+
+    /// Rebuild the catalog on every edit, as before patching (`switchboard bench-tui
+    /// --rebuild-on-edit`, to compare). Set once, before the UI starts.
+    nonisolated(unsafe) public static var rebuildsOnEdit = false
 
     /// Items above which an edit's check goes to the background: below, validating takes a few
     /// milliseconds and the findings are right on the next frame.
