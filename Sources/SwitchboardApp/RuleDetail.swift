@@ -117,7 +117,7 @@ enum RuleDetail {
     static func reachability(_ rule: DispatchRule, catalog: WorkspaceCatalog, into out: inout DetailRows) {
         guard rule.kind != nil else { return }
         if catalog.reachability.isCheap {
-            guard let verdict = catalog.reachability.verdict(rule.id) else { return }
+            guard let verdict = catalog.verdict(rule.id) else { return }
             out.field("Reachability", verdict.summary, role: verdict.isReachable ? nil : .warning)
             if verdict.isReachable { out.note("c simulates this call") } else if let why = verdict.engineWhy { out.note("engine: " + why) }
             return

@@ -29,30 +29,40 @@ extension WorkspaceCatalog {
     /// which need the routing index, are recomputed in the background (WorkspaceCheck.swift);
     /// so is everything else after a trunk change that reaches every rule's checks.
     func applying(_ changes: [(key: ItemKey, record: ItemRecord?)]) -> WorkspaceCatalog {
-        // Duplicate IDs make "the item with this ID" ambiguous: rebuild, as before.
-        guard !Self.rebuildsOnEdit, !hasDuplicateIDs(.trunk), !hasDuplicateIDs(.rule) else { return rebuilt(changes) }
         var result = self
+        result.apply(changes)
+        return result
+    }
+
+    /// ``applying(_:)`` in place: when nothing else holds this catalog's arrays (the app's
+    /// state is their only owner), the workspace, positions and findings are changed without
+    /// first copying 100,000 rules.
+    mutating func apply(_ changes: [(key: ItemKey, record: ItemRecord?)]) {
+        // Duplicate IDs make "the item with this ID" ambiguous: rebuild, as before.
+        guard !Self.rebuildsOnEdit, !hasDuplicateIDs(.trunk), !hasDuplicateIDs(.rule) else {
+            self = rebuilt(changes)
+            return
+        }
         var orders = self.orders.snapshot()
         var validation = isChecking ? nil : findings.validation
+        // Only `validation` holds the findings now, so patching them copies nothing.
+        findings = CatalogFindings([], workspace: Workspace(), trunkPositions: PositionIndex([]), rulePositions: PositionIndex([]))
         for change in changes {
-            result.apply(change, orders: &orders, validation: &validation)
+            apply(change, orders: &orders, validation: &validation)
         }
-        let workspace = result.workspace
-        result.orders = OrderCache(workspace: workspace, known: orders)
-        result.reachability = ReachabilityCache(workspace: workspace)
+        self.orders = OrderCache(workspace: workspace, known: orders)
+        reachability = ReachabilityCache(ruleCount: workspace.rules.count)
         let small = workspace.trunks.count + workspace.rules.count <= Self.checkInBackgroundAbove
         if validation == nil, small { validation = ValidationFindings(workspace) }
         if var current = validation {
+            validation = nil
             if small, !current.reachabilityIsCurrent { current.refreshReachability(workspace) }
-            result.findings = CatalogFindings(
-                current, workspace: workspace, trunkPositions: result.trunkPositions, rulePositions: result.rulePositions)
-            result.isChecking = false
+            findings = CatalogFindings(current, workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+            isChecking = false
         } else {
-            result.findings = CatalogFindings(
-                [], workspace: workspace, trunkPositions: result.trunkPositions, rulePositions: result.rulePositions)
-            result.isChecking = true
+            findings = CatalogFindings([], workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+            isChecking = true
         }
-        return result
     }
 
     /// Rebuild the catalog on every edit, as before patching (`switchboard bench-tui
@@ -123,8 +133,7 @@ extension WorkspaceCatalog {
         if Self.isDynamic(rule) { dynamicRuleCount += 1 }
         workspace.rules.insert(rule, at: position)
         ruleIDs.insert(rule.id, at: position)
-        for later in (position + 1)..<ruleIDs.count { rulePositions[ruleIDs[later]] = later }
-        rulePositions[rule.id] = position
+        rulePositions.insert(rule.id, at: position)
         shiftRulePositions(from: position, by: 1)
         listTrunks(of: rule, at: position)
         ruleSearch.insert(Self.searchFields(rule), at: position)
@@ -147,7 +156,7 @@ extension WorkspaceCatalog {
     ) {
         workspace.trunks.insert(trunk, at: position)
         trunkIDs.insert(trunk.id, at: position)
-        for later in position..<trunkIDs.count { trunkPositions[trunkIDs[later]] = later }
+        trunkPositions.insert(trunk.id, at: position)
         trunkSearch.insert(Self.searchFields(trunk), at: position)
         shiftOrders(.trunk, from: position, by: 1, orders: &orders)
         resort(.trunk, at: position, orders: &orders, isNew: true)
@@ -168,16 +177,14 @@ extension WorkspaceCatalog {
             if Self.isDynamic(old) { dynamicRuleCount -= 1 }
             unlistTrunks(of: old, at: position)
             ruleIDs.remove(at: position)
-            rulePositions[old.id] = nil
-            for later in position..<ruleIDs.count { rulePositions[ruleIDs[later]] = later }
+            rulePositions.remove(old.id, at: position)
             shiftRulePositions(from: position + 1, by: -1)
             ruleSearch.remove(at: position)
             validation?.ruleChanged(.removed(position, id: old.id), in: workspace)
         case .trunk:
             let old = workspace.trunks.remove(at: position)
             trunkIDs.remove(at: position)
-            trunkPositions[old.id] = nil
-            for later in position..<trunkIDs.count { trunkPositions[trunkIDs[later]] = later }
+            trunkPositions.remove(old.id, at: position)
             trunkSearch.remove(at: position)
             trunkChanged(.removed(position, id: old.id), validation: &validation)
         }
@@ -253,8 +260,8 @@ extension WorkspaceCatalog {
     /// The whole catalog built again for the changed workspace (the way before patching).
     private func rebuilt(_ changes: [(key: ItemKey, record: ItemRecord?)]) -> WorkspaceCatalog {
         var workspace = self.workspace
-        var trunkPositions = self.trunkPositions
-        var rulePositions = self.rulePositions
+        let trunkPositions = self.trunkPositions
+        let rulePositions = self.rulePositions
         for (index, change) in changes.enumerated() {
             // Positions are known for the first change; later ones may have shifted them.
             let known = index == 0
@@ -276,8 +283,6 @@ extension WorkspaceCatalog {
             } else {
                 workspace.newIDs.remove(change.key.id)
             }
-            trunkPositions = [:]
-            rulePositions = [:]
         }
         let size = workspace.trunks.count + workspace.rules.count
         return size > Self.checkInBackgroundAbove ? .checkingLater(workspace) : WorkspaceCatalog(workspace: workspace)

@@ -30,8 +30,8 @@ public struct WorkspaceCatalog: Sendable {
     /// touching the large trunk and rule values.
     var trunkIDs: [String]
     var ruleIDs: [String]
-    var trunkPositions: [String: Int]
-    var rulePositions: [String: Int]
+    var trunkPositions: PositionIndex
+    var rulePositions: PositionIndex
     /// Rules listing a trunk in `trunkIds`, by trunk ID, in workspace order.
     var rulesByTrunk: [String: [Int]]
     /// Rules with no `trunkIds`: they receive calls from every trunk.
@@ -95,21 +95,14 @@ public struct WorkspaceCatalog: Sendable {
 
         trunkIDs = workspace.trunks.indices.map { workspace.trunks[$0].id }
         ruleIDs = workspace.rules.indices.map { workspace.rules[$0].id }
-        var trunkPositions: [String: Int] = [:]
-        trunkPositions.reserveCapacity(workspace.trunks.count)
-        for position in workspace.trunks.indices where trunkPositions[trunkIDs[position]] == nil {
-            trunkPositions[trunkIDs[position]] = position
-        }
-        var rulePositions: [String: Int] = [:]
+        let trunkPositions = PositionIndex(trunkIDs)
+        let rulePositions = PositionIndex(ruleIDs)
         var rulesByTrunk: [String: [Int]] = [:]
         var wildcardRules: [Int] = []
-        rulePositions.reserveCapacity(workspace.rules.count)
         // By index, reading two fields: iterating the rules would copy each whole rule (a
         // retain per string), which was a fifth of building the catalog.
         for position in workspace.rules.indices {
-            let id = workspace.rules[position].id
             let trunkIds = workspace.rules[position].trunkIds
-            if rulePositions[id] == nil { rulePositions[id] = position }
             if trunkIds.isEmpty { wildcardRules.append(position) }
             // One trunk ID is the common case: no set needed to drop repeats.
             if trunkIds.count == 1 {
@@ -137,13 +130,18 @@ public struct WorkspaceCatalog: Sendable {
         trunkSearch = SearchIndex(workspace.trunks.indices.map { Self.searchFields(workspace.trunks[$0]) })
         ruleSearch = SearchIndex(workspace.rules.indices.map { Self.searchFields(workspace.rules[$0]) })
         orders = OrderCache(workspace: workspace)
-        reachability = ReachabilityCache(workspace: workspace)
+        reachability = ReachabilityCache(ruleCount: workspace.rules.count)
     }
 
     /// Workspace positions of every item of `kind` in `order`: from the background sort when
     /// it is done, else sorted now (and kept).
     func order(_ order: SortOrder, of kind: ItemKind) -> [Int] {
-        orders.positions(order, kind)
+        orders.positions(order, kind, in: workspace)
+    }
+
+    /// Whether any call reaches the rule, or who wins instead (``ReachabilityCache``).
+    func verdict(_ ruleID: String) -> RuleReachability? {
+        reachability.verdict(ruleID, in: workspace)
     }
 
     // MARK: Lookups
@@ -179,13 +177,13 @@ public struct WorkspaceCatalog: Sendable {
 
     /// The item's own findings that are not conflicts with another item.
     public func problems(of item: ItemKey) -> [Diagnostic] {
-        (findings.own[item] ?? []).map { diagnostics[$0] }.filter { !Self.isConflict($0) }
+        findings.ownIndices(of: item, at: position(of: item.kind, id: item.id)).map { diagnostics[$0] }.filter { !Self.isConflict($0) }
     }
 
     /// Conflicts involving the item, each with the other item named.
     public func conflicts(of item: ItemKey) -> [(other: ItemKey, diagnostic: Diagnostic)] {
         var result: [(ItemKey, Diagnostic)] = []
-        for index in findings.own[item] ?? [] where Self.isConflict(diagnostics[index]) {
+        for index in findings.ownIndices(of: item, at: position(of: item.kind, id: item.id)) where Self.isConflict(diagnostics[index]) {
             let diagnostic = diagnostics[index]
             for other in diagnostic.related { result.append((other, diagnostic)) }
         }
@@ -235,8 +233,9 @@ public struct WorkspaceCatalog: Sendable {
 
 /// The sort orders of one workspace, filled by a background task started with the catalog;
 /// a lookup before the task got there sorts on the spot. Shared by every copy of the catalog.
+/// Only the task keeps the workspace, while it sorts: a lasting second reference to its rules
+/// would make every edit copy all of them.
 final class OrderCache: @unchecked Sendable {
-    private let workspace: Workspace
     private var computed: [Key: [Int]] = [:]
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
@@ -248,17 +247,18 @@ final class OrderCache: @unchecked Sendable {
     /// `known`: orders already computed (an edit patches the previous catalog's); the rest
     /// are sorted in the background as for a new workspace.
     init(workspace: Workspace, known: [Key: [Int]] = [:]) {
-        self.workspace = workspace
         computed = known
         pthread_mutex_init(lock, nil)
         // Small lists sort in well under a millisecond: only large ones go to the background.
         guard workspace.rules.count + workspace.trunks.count > 2000 else { return }
+        let missing = [ItemKind.rule, .trunk].flatMap { kind in
+            SortOrder.allCases.filter { $0 != .file && known[Key(order: $0, kind: kind)] == nil }.map { Key(order: $0, kind: kind) }
+        }
+        guard !missing.isEmpty else { return }
         Task.detached(priority: .utility) { [weak self] in
-            for kind in [ItemKind.rule, .trunk] {
-                for order in SortOrder.allCases where order != .file && known[Key(order: order, kind: kind)] == nil {
-                    guard let self else { return }
-                    _ = self.positions(order, kind)
-                }
+            for key in missing {
+                guard let self else { return }
+                _ = self.positions(key.order, key.kind, in: workspace)
             }
         }
     }
@@ -275,7 +275,8 @@ final class OrderCache: @unchecked Sendable {
         return computed
     }
 
-    func positions(_ order: SortOrder, _ kind: ItemKind) -> [Int] {
+    /// `workspace`: the one this cache is of.
+    func positions(_ order: SortOrder, _ kind: ItemKind, in workspace: Workspace) -> [Int] {
         let key = Key(order: order, kind: kind)
         if order == .file { return Array(0..<(kind == .trunk ? workspace.trunks.count : workspace.rules.count)) }
         pthread_mutex_lock(lock)
