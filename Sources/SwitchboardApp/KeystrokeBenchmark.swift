@@ -119,20 +119,24 @@ public struct KeystrokeBenchmark {
                 for key in keys { _ = App.reduce(&state, .key(key)) }
                 previous = App.view(state, size: size, theme: theme)
             }
-            var commits: [Key] = []
+            let rules = state.workspace.rules.count
             measure("commit a form (ctrl+s)", count: edits) {
                 setUp([.char("j"), .char("e")])
                 for _ in 0..<40 where state.form.map({ $0.focus.field != .name }) ?? false { setUp([.tab]) }
                 setUp([.char("x")])
-                commits.append(.ctrl("s"))
                 return .ctrl("s")
             }
-            measure("undo (u)", Array(repeating: .char("u"), count: commits.count))
+            // Every key timed must have changed the workspace, or the figures time nothing.
+            precondition(state.edits.undoStack.count == edits, "a commit did not apply")
+            measure("undo (u)", Array(repeating: .char("u"), count: edits))
+            precondition(state.edits.undoStack.isEmpty)
             measure("delete a rule (Delete, then y)", count: edits) {
                 setUp([.char("j"), .delete])
                 return .char("y")
             }
+            precondition(state.workspace.rules.count == rules - edits, "a delete did not apply")
             measure("undo a delete (u)", Array(repeating: .char("u"), count: edits))
+            precondition(state.workspace.rules.count == rules)
         }
         return results
     }
