@@ -155,6 +155,15 @@ public struct AppState: Sendable {
     }
 
     /// Replaces the workspace (after a reload), keeping tab, filters, orders and selections.
+    /// Applies an edit's changes to the catalog in place (``WorkspaceCatalog/apply(_:)``),
+    /// then puts the lists over it.
+    mutating func applyToCatalog(_ changes: [(key: ItemKey, record: ItemRecord?)]) {
+        catalog.apply(changes)
+        let rows = layout.listRows
+        trunks.adopt(catalog: catalog, viewHeight: rows)
+        rules.adopt(catalog: catalog, viewHeight: rows)
+    }
+
     mutating func replaceCatalog(_ newCatalog: WorkspaceCatalog) {
         catalog = newCatalog
         let rows = layout.listRows

@@ -64,16 +64,24 @@ public struct KeystrokeBenchmark {
         self.theme = theme
     }
 
-    /// Every scenario: moving through the rules list, paging, typing a filter and deleting it.
-    public func runAll(moves: Int = 1000) -> [Result] {
+    /// Every scenario: moving through the rules list, paging, typing a filter and deleting it,
+    /// then (with `edits`) committing form edits, undoing them, deleting rules and undoing that.
+    /// `edits`: how many form commits, undos and deletes to time (each patches the catalog).
+    public func runAll(moves: Int = 1000, edits: Int = 0) -> [Result] {
         var state = AppState(catalog: catalog, options: AppOptions(inputPaths: ["bench.json"]), size: size)
         _ = App.reduce(&state, .key(.char("2")))
         var previous = App.view(state, size: size, theme: theme)
         var results: [Result] = []
         func measure(_ name: String, _ keys: [Key]) {
+            var remaining = keys[...]
+            measure(name, count: keys.count) { remaining.popFirst()! }
+        }
+        /// Times `count` keys, each returned by `next` (which may first press untimed keys).
+        func measure(_ name: String, count: Int, _ next: () -> Key) {
             var result = Result(name: name, samples: [])
             func milliseconds(_ from: UInt64, _ to: UInt64) -> Double { Double(to - from) / 1_000_000 }
-            for key in keys {
+            for _ in 0..<count {
+                let key = next()
                 let start = Self.now()
                 _ = App.reduce(&state, .key(key))
                 let updated = Self.now()
@@ -101,6 +109,35 @@ public struct KeystrokeBenchmark {
         measure("backspace filter, then Esc", Array(repeating: .backspace, count: query.count) + [.escape])
         measure("switch tabs (1, 2)", Array([Key.char("1"), .char("2")].repeated(25)))
         measure("sort (s)", Array(repeating: .char("s"), count: 8))
+        if edits > 0 {
+            // Edits, in file order: each one patches the catalog (the findings but for
+            // reachability at once). Untimed keys set each one up: the form opened on the next
+            // rule with its name typed into, or the delete asked for; the key timed is the one
+            // that changes the workspace.
+            while state.rules.sort != .file { _ = App.reduce(&state, .key(.char("s"))) }
+            func setUp(_ keys: [Key]) {
+                for key in keys { _ = App.reduce(&state, .key(key)) }
+                previous = App.view(state, size: size, theme: theme)
+            }
+            let rules = state.workspace.rules.count
+            measure("commit a form (ctrl+s)", count: edits) {
+                setUp([.char("j"), .char("e")])
+                for _ in 0..<40 where state.form.map({ $0.focus.field != .name }) ?? false { setUp([.tab]) }
+                setUp([.char("x")])
+                return .ctrl("s")
+            }
+            // Every key timed must have changed the workspace, or the figures time nothing.
+            precondition(state.edits.undoStack.count == edits, "a commit did not apply")
+            measure("undo (u)", Array(repeating: .char("u"), count: edits))
+            precondition(state.edits.undoStack.isEmpty)
+            measure("delete a rule (Delete, then y)", count: edits) {
+                setUp([.char("j"), .delete])
+                return .char("y")
+            }
+            precondition(state.workspace.rules.count == rules - edits, "a delete did not apply")
+            measure("undo a delete (u)", Array(repeating: .char("u"), count: edits))
+            precondition(state.workspace.rules.count == rules)
+        }
         return results
     }
 

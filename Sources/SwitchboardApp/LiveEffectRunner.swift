@@ -61,8 +61,7 @@ public final class LiveEffectRunner: EffectRunner {
         case .check(let request):
             let mailbox = self.mailbox
             DispatchQueue.global(qos: .userInitiated).async {
-                let diagnostics = WorkspaceValidator.validate(request.workspace)
-                mailbox.post(.checked(CheckResult(revision: request.revision, diagnostics: diagnostics)))
+                mailbox.post(.checked(request.run()))
             }
         case .fetchForPull, .writePulled, .planPush, .sendPush:
             guard let server else {

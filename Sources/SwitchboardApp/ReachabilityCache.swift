@@ -12,17 +12,20 @@ import Synchronization
 final class ReachabilityCache: Sendable {
     static let eagerLimit = 5000
 
-    private let workspace: Workspace
+    /// Rules in the workspace. The workspace itself is handed in by each question rather than
+    /// kept: a second reference to its rules would make every edit copy all of them.
+    private let ruleCount: Int
     private let state = Mutex<(analyzer: ReachabilityAnalyzer?, verdicts: [String: RuleReachability?])>((nil, [:]))
 
-    init(workspace: Workspace) {
-        self.workspace = workspace
+    init(ruleCount: Int) {
+        self.ruleCount = ruleCount
     }
 
     /// Whether the detail pane may ask (the index is cheap to build, or already built).
-    var isCheap: Bool { workspace.rules.count <= Self.eagerLimit || state.withLock { $0.analyzer != nil } }
+    var isCheap: Bool { ruleCount <= Self.eagerLimit || state.withLock { $0.analyzer != nil } }
 
-    func verdict(_ ruleID: String) -> RuleReachability? {
+    /// `workspace`: the catalog's, which this cache was made for.
+    func verdict(_ ruleID: String, in workspace: Workspace) -> RuleReachability? {
         state.withLock { state in
             if let known = state.verdicts[ruleID] { return known }
             let analyzer =

@@ -117,13 +117,18 @@ enum RuleDetail {
     static func reachability(_ rule: DispatchRule, catalog: WorkspaceCatalog, into out: inout DetailRows) {
         guard rule.kind != nil else { return }
         if catalog.reachability.isCheap {
-            guard let verdict = catalog.reachability.verdict(rule.id) else { return }
+            guard let verdict = catalog.verdict(rule.id) else { return }
             out.field("Reachability", verdict.summary, role: verdict.isReachable ? nil : .warning)
             if verdict.isReachable { out.note("c simulates this call") } else if let why = verdict.engineWhy { out.note("engine: " + why) }
             return
         }
+        // Warnings from before an edit may no longer hold: the check is redoing them.
+        if catalog.reachabilityIsStale {
+            out.field("Reachability", DetailRows.checking, role: .muted)
+            return
+        }
         let item = ItemKey(.rule, rule.id)
-        if let warning = catalog.diagnostics.first(where: { $0.item == item && $0.message.hasPrefix("unreachable: ") }) {
+        if let warning = catalog.problems(of: item).first(where: { $0.message.hasPrefix("unreachable: ") }) {
             out.field("Reachability", "Unreachable: " + warning.message.dropFirst("unreachable: ".count), role: .warning)
         } else if !catalog.isChecking {
             out.field("Reachability", "reachable (c builds a call it takes)")

@@ -12,13 +12,13 @@
 /// inside the CPU cache and lets `memchr`/`memcmp` do the matching: typing a letter into the filter of
 /// 100,000 rules is a few milliseconds.
 struct SearchIndex: Sendable {
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     /// `starts[i]..<starts[i + 1]` is item `i`'s text.
-    private let starts: [Int]
+    private var starts: [Int]
     /// Per item, which byte classes its text has (see `bit(of:)`): a query needs every class
     /// of its own bytes, so most items are refused from eight bytes without reading their
     /// text — and for a one-letter query the mask alone is the answer.
-    private let masks: [UInt64]
+    private var masks: [UInt64]
     /// For every pair of byte classes seen next to each other in some item's text, a bitmap
     /// over the items that have it (`pairSlots` says where each pair's bitmap starts, -1 for
     /// a pair no item has). Single letters are common to most items, so after the first
@@ -27,14 +27,14 @@ struct SearchIndex: Sendable {
     /// one bitmap (12.5 KB for 100,000 items) instead of a filter per item, and as the classes
     /// of letters, digits and common separators are the bytes themselves, a two-letter query
     /// of those needs no text search at all.
-    private let pairBitmaps: [UInt64]
-    private let pairSlots: [Int32]
+    private var pairBitmaps: [UInt64]
+    private var pairSlots: [Int32]
     /// Words of one bitmap: one bit per item.
-    private let bitmapWords: Int
+    private var bitmapWords: Int
     /// How often each byte occurs in all the text: the substring search anchors on the query's
     /// rarest byte. Every rule's ID starts `sdr_`, so anchoring "su" on its `s` stopped at
     /// every ID, while `u` is rare.
-    private let byteCounts: [Int]
+    private var byteCounts: [Int]
 
     init(_ fields: [[String]]) {
         var bytes: [UInt8] = []
@@ -93,6 +93,133 @@ struct SearchIndex: Sendable {
         var byteCounts = [Int](repeating: 0, count: 256)
         for byte in bytes { byteCounts[Int(byte)] += 1 }
         self.byteCounts = byteCounts
+    }
+
+    // MARK: Edits
+
+    /// Item `item`'s text becomes that of `fields` (an edited item keeps its place).
+    mutating func replace(_ item: Int, with fields: [String]) {
+        let bit = UInt64(1) << UInt64(item & 63)
+        for slot in pairSlots(of: item) { pairBitmaps[slot * bitmapWords + (item >> 6)] &= ~bit }
+        let range = starts[item]..<starts[item + 1]
+        for byte in bytes[range] { byteCounts[Int(byte)] -= 1 }
+        let text = Self.text(fields)
+        bytes.replaceSubrange(range, with: text)
+        let delta = text.count - range.count
+        if delta != 0 {
+            for index in (item + 1)..<starts.count { starts[index] += delta }
+        }
+        masks[item] = Self.mask(text)
+        added(item)
+    }
+
+    /// A new item at `item`; the items from there on move one place down.
+    mutating func insert(_ fields: [String], at item: Int) {
+        if count + 1 > bitmapWords * 64 { restride(bitmapWords + 1) }
+        let text = Self.text(fields)
+        shiftBitmaps(from: item, up: true)
+        bytes.insert(contentsOf: text, at: starts[item])
+        starts.insert(starts[item], at: item)
+        for index in (item + 1)..<starts.count { starts[index] += text.count }
+        masks.insert(Self.mask(text), at: item)
+        added(item)
+    }
+
+    /// Removes item `item`; the items after it move one place up.
+    mutating func remove(at item: Int) {
+        let range = starts[item]..<starts[item + 1]
+        for byte in bytes[range] { byteCounts[Int(byte)] -= 1 }
+        bytes.removeSubrange(range)
+        starts.remove(at: item)
+        for index in item..<starts.count { starts[index] -= range.count }
+        masks.remove(at: item)
+        shiftBitmaps(from: item, up: false)
+    }
+
+    /// Counts the bytes of a new text at `item` and sets its pair bits, giving a pair no item
+    /// had yet a bitmap of its own.
+    private mutating func added(_ item: Int) {
+        for byte in bytes[starts[item]..<starts[item + 1]] { byteCounts[Int(byte)] += 1 }
+        var previous: UInt8 = 0
+        for index in starts[item]..<starts[item + 1] {
+            let byte = bytes[index]
+            if previous != 0, byte != 0 {
+                let pair = Self.pairIndex(previous, byte)
+                if pairSlots[pair] < 0 {
+                    pairSlots[pair] = Int32(pairBitmaps.count / max(1, bitmapWords))
+                    pairBitmaps += [UInt64](repeating: 0, count: bitmapWords)
+                }
+                pairBitmaps[Int(pairSlots[pair]) * bitmapWords + (item >> 6)] |= UInt64(1) << UInt64(item & 63)
+            }
+            previous = byte
+        }
+    }
+
+    /// The bitmap slot of every pair of item `item`'s text.
+    private func pairSlots(of item: Int) -> [Int] {
+        var out: [Int] = []
+        var previous: UInt8 = 0
+        for index in starts[item]..<starts[item + 1] {
+            let byte = bytes[index]
+            if previous != 0, byte != 0 { out.append(Int(pairSlots[Self.pairIndex(previous, byte)])) }
+            previous = byte
+        }
+        return out
+    }
+
+    /// Moves every bitmap's bits from `item` on one place up (an insert, leaving `item`'s bit
+    /// clear) or down (a removal, dropping `item`'s bit).
+    private mutating func shiftBitmaps(from item: Int, up: Bool) {
+        let words = bitmapWords
+        guard words > 0 else { return }
+        let first = item >> 6
+        let bit = item & 63
+        let low: UInt64 = bit == 0 ? 0 : UInt64.max >> UInt64(64 - bit)
+        pairBitmaps.withUnsafeMutableBufferPointer { bitmaps in
+            for base in stride(from: 0, to: bitmaps.count, by: words) {
+                if up {
+                    var carry: UInt64 = 0
+                    for word in first..<words {
+                        let old = bitmaps[base + word]
+                        bitmaps[base + word] = word == first ? (old & low) | ((old & ~low) << 1) : (old << 1) | carry
+                        carry = old >> 63
+                    }
+                } else {
+                    for word in first..<words {
+                        let old = bitmaps[base + word]
+                        let next = word + 1 < words ? bitmaps[base + word + 1] : 0
+                        bitmaps[base + word] = word == first ? (old & low) | ((old >> 1) & ~low) | (next << 63) : (old >> 1) | (next << 63)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Gives every bitmap `words` words (room for more items).
+    private mutating func restride(_ words: Int) {
+        let slots = bitmapWords == 0 ? 0 : pairBitmaps.count / bitmapWords
+        var wider = [UInt64](repeating: 0, count: slots * words)
+        for slot in 0..<slots {
+            for word in 0..<bitmapWords { wider[slot * words + word] = pairBitmaps[slot * bitmapWords + word] }
+        }
+        pairBitmaps = wider
+        bitmapWords = words
+    }
+
+    /// An item's text: its non-empty fields lower-cased, each followed by a NUL.
+    private static func text(_ fields: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for field in fields where !field.isEmpty {
+            appendLowercased(field, to: &out)
+            out.append(0)
+        }
+        return out
+    }
+
+    private static func mask(_ text: [UInt8]) -> UInt64 {
+        var mask: UInt64 = 0
+        for byte in text { mask |= bits[Int(byte)] }
+        return mask
     }
 
     /// A byte's class: its mask bit's number (`bit(of:)`), with the shared bit of every other

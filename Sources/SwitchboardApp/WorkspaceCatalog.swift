@@ -13,41 +13,44 @@ import SwitchboardCore
 /// the trunk→rules map and the filter's search text are all built here, so `update` and `view`
 /// never re-validate or re-scan the workspace; they look things up by position.
 public struct WorkspaceCatalog: Sendable {
-    public let workspace: Workspace
+    public internal(set) var workspace: Workspace
     /// The validator's findings and what the lists derive from them. Empty while
     /// ``isChecking``.
-    private(set) var findings: CatalogFindings
+    var findings: CatalogFindings
     /// Whether the workspace's check is still running in the background (start-up draws the
     /// lists first); ``checked(_:)`` fills the findings in.
-    public private(set) var isChecking: Bool
+    public internal(set) var isChecking: Bool
     /// Every finding of `WorkspaceValidator`, in its order.
     public var diagnostics: [Diagnostic] { findings.diagnostics }
     public var errorCount: Int { findings.errorCount }
     public var warningCount: Int { findings.warningCount }
-    public let dynamicRuleCount: Int
+    public internal(set) var dynamicRuleCount: Int
 
     /// IDs by position, so hot loops (reselecting after a filter) compare strings without
     /// touching the large trunk and rule values.
-    let trunkIDs: [String]
-    let ruleIDs: [String]
-    let trunkPositions: [String: Int]
-    let rulePositions: [String: Int]
+    var trunkIDs: [String]
+    var ruleIDs: [String]
+    var trunkPositions: PositionIndex
+    var rulePositions: PositionIndex
     /// Rules listing a trunk in `trunkIds`, by trunk ID, in workspace order.
-    let rulesByTrunk: [String: [Int]]
+    var rulesByTrunk: [String: [Int]]
     /// Rules with no `trunkIds`: they receive calls from every trunk.
-    let wildcardRules: [Int]
+    var wildcardRules: [Int]
     /// Trunks and rules per input file, by file index.
-    let itemsPerFile: [Int: (trunks: Int, rules: Int)]
-    let trunkSearch: SearchIndex
-    let ruleSearch: SearchIndex
+    var itemsPerFile: [Int: (trunks: Int, rules: Int)]
+    var trunkSearch: SearchIndex
+    var ruleSearch: SearchIndex
     /// Every sort order of both lists, computed once per catalog in the background after it
     /// is built (sorting 100,000 rules by name takes longer than a keystroke may).
-    let orders: OrderCache
+    var orders: OrderCache
     /// Which calls reach each rule, asked for the selected rule only.
-    let reachability: ReachabilityCache
+    var reachability: ReachabilityCache
 
     public init(workspace: Workspace) {
-        self.init(workspace: workspace, diagnostics: WorkspaceValidator.validate(workspace))
+        self.init(workspace: workspace, findings: nil)
+        findings = CatalogFindings(
+            ValidationFindings(workspace), workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+        isChecking = false
     }
 
     /// With diagnostics computed elsewhere (tests, or a background reload).
@@ -62,6 +65,19 @@ public struct WorkspaceCatalog: Sendable {
     }
 
     /// This catalog with the check's findings (the lists and search stay as they are).
+    public func checked(_ validation: ValidationFindings) -> WorkspaceCatalog {
+        var result = self
+        result.findings = CatalogFindings(
+            validation, workspace: workspace, trunkPositions: trunkPositions, rulePositions: rulePositions)
+        result.isChecking = false
+        return result
+    }
+
+    /// The "unreachable" warnings predate the last edit and are being recomputed in the
+    /// background (the routing index of a large workspace takes seconds to build).
+    public var reachabilityIsStale: Bool { findings.reachabilityIsStale }
+
+    /// This catalog with flat findings from elsewhere (tests).
     public func checked(_ diagnostics: [Diagnostic]) -> WorkspaceCatalog {
         var result = self
         result.findings = CatalogFindings(
@@ -79,21 +95,14 @@ public struct WorkspaceCatalog: Sendable {
 
         trunkIDs = workspace.trunks.indices.map { workspace.trunks[$0].id }
         ruleIDs = workspace.rules.indices.map { workspace.rules[$0].id }
-        var trunkPositions: [String: Int] = [:]
-        trunkPositions.reserveCapacity(workspace.trunks.count)
-        for position in workspace.trunks.indices where trunkPositions[trunkIDs[position]] == nil {
-            trunkPositions[trunkIDs[position]] = position
-        }
-        var rulePositions: [String: Int] = [:]
+        let trunkPositions = PositionIndex(trunkIDs)
+        let rulePositions = PositionIndex(ruleIDs)
         var rulesByTrunk: [String: [Int]] = [:]
         var wildcardRules: [Int] = []
-        rulePositions.reserveCapacity(workspace.rules.count)
         // By index, reading two fields: iterating the rules would copy each whole rule (a
         // retain per string), which was a fifth of building the catalog.
         for position in workspace.rules.indices {
-            let id = workspace.rules[position].id
             let trunkIds = workspace.rules[position].trunkIds
-            if rulePositions[id] == nil { rulePositions[id] = position }
             if trunkIds.isEmpty { wildcardRules.append(position) }
             // One trunk ID is the common case: no set needed to drop repeats.
             if trunkIds.count == 1 {
@@ -121,13 +130,18 @@ public struct WorkspaceCatalog: Sendable {
         trunkSearch = SearchIndex(workspace.trunks.indices.map { Self.searchFields(workspace.trunks[$0]) })
         ruleSearch = SearchIndex(workspace.rules.indices.map { Self.searchFields(workspace.rules[$0]) })
         orders = OrderCache(workspace: workspace)
-        reachability = ReachabilityCache(workspace: workspace)
+        reachability = ReachabilityCache(ruleCount: workspace.rules.count)
     }
 
     /// Workspace positions of every item of `kind` in `order`: from the background sort when
     /// it is done, else sorted now (and kept).
     func order(_ order: SortOrder, of kind: ItemKind) -> [Int] {
-        orders.positions(order, kind)
+        orders.positions(order, kind, in: workspace)
+    }
+
+    /// Whether any call reaches the rule, or who wins instead (``ReachabilityCache``).
+    func verdict(_ ruleID: String) -> RuleReachability? {
+        reachability.verdict(ruleID, in: workspace)
     }
 
     // MARK: Lookups
@@ -163,13 +177,13 @@ public struct WorkspaceCatalog: Sendable {
 
     /// The item's own findings that are not conflicts with another item.
     public func problems(of item: ItemKey) -> [Diagnostic] {
-        (findings.own[item] ?? []).map { diagnostics[$0] }.filter { !Self.isConflict($0) }
+        findings.ownIndices(of: item, at: position(of: item.kind, id: item.id)).map { diagnostics[$0] }.filter { !Self.isConflict($0) }
     }
 
     /// Conflicts involving the item, each with the other item named.
     public func conflicts(of item: ItemKey) -> [(other: ItemKey, diagnostic: Diagnostic)] {
         var result: [(ItemKey, Diagnostic)] = []
-        for index in findings.own[item] ?? [] where Self.isConflict(diagnostics[index]) {
+        for index in findings.ownIndices(of: item, at: position(of: item.kind, id: item.id)) where Self.isConflict(diagnostics[index]) {
             let diagnostic = diagnostics[index]
             for other in diagnostic.related { result.append((other, diagnostic)) }
         }
@@ -219,8 +233,9 @@ public struct WorkspaceCatalog: Sendable {
 
 /// The sort orders of one workspace, filled by a background task started with the catalog;
 /// a lookup before the task got there sorts on the spot. Shared by every copy of the catalog.
+/// Only the task keeps the workspace, while it sorts: a lasting second reference to its rules
+/// would make every edit copy all of them.
 final class OrderCache: @unchecked Sendable {
-    private let workspace: Workspace
     private var computed: [Key: [Int]] = [:]
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
@@ -229,17 +244,21 @@ final class OrderCache: @unchecked Sendable {
         var kind: ItemKind
     }
 
-    init(workspace: Workspace) {
-        self.workspace = workspace
+    /// `known`: orders already computed (an edit patches the previous catalog's); the rest
+    /// are sorted in the background as for a new workspace.
+    init(workspace: Workspace, known: [Key: [Int]] = [:]) {
+        computed = known
         pthread_mutex_init(lock, nil)
         // Small lists sort in well under a millisecond: only large ones go to the background.
         guard workspace.rules.count + workspace.trunks.count > 2000 else { return }
+        let missing = [ItemKind.rule, .trunk].flatMap { kind in
+            SortOrder.allCases.filter { $0 != .file && known[Key(order: $0, kind: kind)] == nil }.map { Key(order: $0, kind: kind) }
+        }
+        guard !missing.isEmpty else { return }
         Task.detached(priority: .utility) { [weak self] in
-            for kind in [ItemKind.rule, .trunk] {
-                for order in SortOrder.allCases where order != .file {
-                    guard let self else { return }
-                    _ = self.positions(order, kind)
-                }
+            for key in missing {
+                guard let self else { return }
+                _ = self.positions(key.order, key.kind, in: workspace)
             }
         }
     }
@@ -249,7 +268,15 @@ final class OrderCache: @unchecked Sendable {
         lock.deallocate()
     }
 
-    func positions(_ order: SortOrder, _ kind: ItemKind) -> [Int] {
+    /// The orders computed so far.
+    func snapshot() -> [Key: [Int]] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return computed
+    }
+
+    /// `workspace`: the one this cache is of.
+    func positions(_ order: SortOrder, _ kind: ItemKind, in workspace: Workspace) -> [Int] {
         let key = Key(order: order, kind: kind)
         if order == .file { return Array(0..<(kind == .trunk ? workspace.trunks.count : workspace.rules.count)) }
         pthread_mutex_lock(lock)

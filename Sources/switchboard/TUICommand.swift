@@ -178,6 +178,12 @@ struct BenchTUICommand: ParsableCommand {
     @Option(help: "Times to run the whole set of keystrokes; the resident memory is printed after each.")
     var rounds = 1
 
+    @Option(help: "Form commits, undos and rule deletes to time (each changes the workspace).")
+    var edits = 100
+
+    @Flag(help: "Rebuild the whole catalog on every edit, as before edits patched it (for comparison).")
+    var rebuildOnEdit = false
+
     func run() throws {
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2 else { throw ValidationError("--size must look like 200x60") }
@@ -194,6 +200,7 @@ struct BenchTUICommand: ParsableCommand {
         } else {
             workspace = try InputOptions.parse(files).loadWorkspace()
         }
+        WorkspaceCatalog.rebuildsOnEdit = rebuildOnEdit
         let catalog = WorkspaceCatalog(workspace: workspace)
         print(
             "workspace: \(workspace.trunks.count) trunks, \(workspace.rules.count) rules; "
@@ -204,7 +211,7 @@ struct BenchTUICommand: ParsableCommand {
         print("per keystroke (update + view + diff) at \(parts[0])x\(parts[1]):")
         print("memory: \(BenchMemory.residentMB()) MB resident before the keystrokes")
         for round in 1...max(1, rounds) {
-            for result in benchmark.runAll(moves: moves) where round == 1 { print("  " + result.summary) }
+            for result in benchmark.runAll(moves: moves, edits: edits) where round == 1 { print("  " + result.summary) }
             print("memory: \(BenchMemory.residentMB()) MB resident after round \(round)")
         }
     }

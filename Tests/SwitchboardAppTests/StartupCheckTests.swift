@@ -35,9 +35,9 @@ struct StartupCheckTests {
         #expect(Self.tabs(starting)[2].contains("Checks") && Self.tabs(starting)[2].contains("checking…"))
         #expect(Self.tabs(starting) != Self.tabs(Fixtures.state()), "before the check, no markers or counts")
 
-        let diagnostics = WorkspaceValidator.validate(request.workspace)
-        #expect(!diagnostics.isEmpty, "the fixture has findings to show")
-        let (checked, more) = App.update(starting, .checked(CheckResult(revision: request.revision, diagnostics: diagnostics)))
+        let result = request.run()
+        #expect(!result.findings.all.isEmpty, "the fixture has findings to show")
+        let (checked, more) = App.update(starting, .checked(result))
         #expect(more.isEmpty)
         #expect(!checked.catalog.isChecking)
         #expect(checked.workspaceRevision == starting.workspaceRevision, "same workspace: a cached routing index stays valid")
@@ -49,12 +49,13 @@ struct StartupCheckTests {
     func staleResultDropped() {
         let starting = Self.checkingState()
         let (after, _) = App.update(
-            starting, .checked(CheckResult(revision: starting.workspaceRevision &+ 1, diagnostics: Fixtures.catalog.diagnostics)))
+            starting,
+            .checked(CheckResult(revision: starting.workspaceRevision &+ 1, findings: ValidationFindings(Fixtures.catalog.workspace))))
         #expect(after.catalog.isChecking)
         #expect(Self.tabs(after)[2].contains("checking…"))
     }
 
-    @Test("an edit of a large workspace is drawn at once and checked in the background")
+    @Test("an edit of a large workspace is checked at once but for reachability, which is redone in the background")
     func largeEditCheckedInBackground() throws {
         var rng = SeededGenerator(seed: 5)
         let output = ConfigurationGenerator(trunks: 100, rules: 6_000).generate(using: &rng)
@@ -66,11 +67,16 @@ struct StartupCheckTests {
             size: TerminalSize(columns: 120, rows: 40), mouseEnabled: true)
         let firstRule = workspace.rules[0].id
 
-        // Delete the first rule: the list shows the deletion, the check is asked for.
+        // Delete the first rule: the list shows the deletion and its findings at once; the
+        // reachability check is asked for.
         let (asked, _) = Fixtures.press([.char("2"), .delete], on: state)
         let (deleted, effects) = Fixtures.press([.char("y")], on: asked)
         #expect(deleted.catalog.workspace.rules.count == 5_999)
-        #expect(deleted.catalog.isChecking)
+        #expect(!deleted.catalog.isChecking)
+        #expect(deleted.catalog.reachabilityIsStale)
+        let upFront = WorkspaceCatalog(workspace: deleted.catalog.workspace)
+        let notReachability = { (catalog: WorkspaceCatalog) in catalog.diagnostics.filter { !$0.message.hasPrefix("unreachable: ") } }
+        #expect(notReachability(deleted.catalog) == notReachability(upFront))
         let request = try #require(
             effects.compactMap { effect -> CheckRequest? in
                 if case .check(let request) = effect { return request }
@@ -79,11 +85,10 @@ struct StartupCheckTests {
         #expect(request.revision == deleted.workspaceRevision)
         #expect(!request.workspace.rules.contains { $0.id == firstRule })
 
-        let result = CheckResult(revision: request.revision, diagnostics: WorkspaceValidator.validate(request.workspace))
-        let (checked, _) = App.update(deleted, .checked(result))
-        #expect(!checked.catalog.isChecking)
-        let upFront = WorkspaceCatalog(workspace: request.workspace)
-        #expect(checked.catalog.errorCount == upFront.errorCount && checked.catalog.warningCount == upFront.warningCount)
+        #expect(request.findings != nil, "only reachability is redone")
+        let (checked, _) = App.update(deleted, .checked(request.run()))
+        #expect(!checked.catalog.isChecking && !checked.catalog.reachabilityIsStale)
+        #expect(checked.catalog.diagnostics == upFront.diagnostics)
         #expect(checked.catalog.warningCount > 0, "the generated workspace has findings to compare")
     }
 

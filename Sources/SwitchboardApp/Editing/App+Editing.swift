@@ -13,7 +13,8 @@ extension App {
     @discardableResult
     public static func commit(_ change: ItemChange, _ state: inout AppState, placeAfter: ItemKey? = nil) -> [Effect] {
         guard allowsChanges(&state) else { return [] }
-        let catalog = state.catalog
+        // No local copy of the catalog lives across `record`: it would make the edit copy
+        // every rule instead of changing the state's in place.
         switch change {
         case .trunk(var trunk):
             if trunk.id.isEmpty { trunk.id = uniqueID(.trunk, state) }
@@ -22,7 +23,7 @@ extension App {
             if rule.id.isEmpty { rule.id = uniqueID(.rule, state) }
             return commitItem(.rule(rule), key: ItemKey(.rule, rule.id), placeAfter: placeAfter, &state)
         case .delete(let key):
-            guard let before = catalog.record(of: key) else {
+            guard let before = state.catalog.record(of: key) else {
                 state.showToast("No \(key.kind.word) \(key.id) to delete", kind: .warning)
                 return []
             }
@@ -31,7 +32,7 @@ extension App {
             var neighbour: String?
             if let index = list.visible.firstIndex(of: before.position) {
                 let next = index + 1 < list.visible.count ? index + 1 : index - 1
-                if next >= 0 { neighbour = catalog.id(of: key.kind, at: list.visible[next]) }
+                if next >= 0 { neighbour = state.catalog.id(of: key.kind, at: list.visible[next]) }
             }
             let edit = Edit(steps: [Edit.Step(key: key, before: before, after: nil)], summary: "delete \(describe(before))")
             record(edit, &state)
@@ -42,14 +43,13 @@ extension App {
     }
 
     private static func commitItem(_ item: ItemRecord.Item, key: ItemKey, placeAfter: ItemKey?, _ state: inout AppState) -> [Effect] {
-        let catalog = state.catalog
-        let before = catalog.record(of: key)
+        let before = state.catalog.record(of: key)
         var after: ItemRecord
         if var existing = before {
             existing.item = item
             after = existing
         } else {
-            after = newRecord(item, key: key, placeAfter: placeAfter, catalog)
+            after = newRecord(item, key: key, placeAfter: placeAfter, state.catalog)
         }
         if let before, before.item == after.item {
             state.showToast("No changes to \(describe(before))")
@@ -62,7 +62,7 @@ extension App {
         let visible = (key.kind == .trunk ? state.trunks : state.rules).selectedID == key.id
         var message = before == nil ? "Added \(describe(after))" : "Changed \(describe(after))"
         if !visible { message += " (hidden by the filter)" }
-        if after.origin == nil, catalog.workspace.projectFileIndex == nil {
+        if after.origin == nil, state.workspace.projectFileIndex == nil {
             state.showToast(message + "; no input file holds \(key.kind.word)s, so save cannot write it (export can)", kind: .warning)
         } else {
             state.showToast(message + "; ctrl+s saves")
@@ -205,7 +205,7 @@ extension App {
         for step in edit.steps where state.edits.baseline.index(forKey: step.key) == nil {
             state.edits.baseline[step.key] = .some(step.before)
         }
-        state.replaceCatalog(state.catalog.applying(edit.steps.map { ($0.key, $0.after) }))
+        state.applyToCatalog(edit.steps.map { ($0.key, $0.after) })
         for key in Set(edit.steps.map(\.key)) { updateMark(key, &state) }
         state.edits.generation += 1
         if let shown = edit.steps.last(where: { $0.after != nil })?.key {

@@ -251,7 +251,7 @@ extension App {
             state.showToast("Not applied, \(count). \(where_)\(shown.message)", kind: .error)
             return []
         }
-        if let conflict = conflict(of: form.draft, in: state.workspace) {
+        if let conflict = conflict(of: form.draft, in: state.catalog) {
             form.conflict = conflict
             state.form = form
             state.showToast(
@@ -281,10 +281,15 @@ extension App {
     }
 
     /// The first item LiveKit would name when creating or updating the draft.
-    static func conflict(of item: FormItem, in workspace: Workspace) -> FormConflict? {
+    static func conflict(of item: FormItem, in catalog: WorkspaceCatalog) -> FormConflict? {
+        let workspace = catalog.workspace
         switch item {
         case .rule(let rule):
-            guard let found = ItemValidation.ruleConflicts(rule, among: workspace.rules).first else { return nil }
+            // Only rules sharing a key hash with the draft can conflict with it: with the
+            // catalog's findings at hand, the check reads those instead of every rule's keys.
+            let among =
+                catalog.findings.validation.map { $0.rulesSharingKeys(with: rule).map { workspace.rules[$0] } } ?? workspace.rules
+            guard let found = ItemValidation.ruleConflicts(rule, among: among).first else { return nil }
             return FormConflict(other: ItemKey(.rule, found.existing), otherName: found.existingName, message: found.message)
         case .trunk(let trunk):
             guard let found = ItemValidation.trunkConflicts(trunk, among: workspace.trunks).first else { return nil }

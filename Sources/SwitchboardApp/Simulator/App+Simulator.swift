@@ -8,7 +8,7 @@ extension App {
     /// typed.
     static func openSimulator(_ state: inout AppState) -> [Effect] {
         if state.tab == .rules, let rule = state.selectedRule,
-            let witness = state.catalog.reachability.verdict(rule.id)?.call
+            let witness = state.catalog.verdict(rule.id)?.call
         {
             // On a rule: a call that rule would take, checked by the routing engine (or, when
             // none reaches it, the call it would take, so the result shows who wins instead).

@@ -68,8 +68,15 @@ public struct RuleConflicts: Sendable {
                 }
             }
         }
+        self.init(rules: rules, sharing: rules.indices.filter { shares[$0] }, withoutKind: withoutKind)
+    }
+
+    /// The exact check over the rules that share a key hash with another (`sharing`, a
+    /// superset of the conflicting rules is enough: a rule whose keys are all its own adds
+    /// nothing). ``RuleConflictTracker`` keeps that set up to date through edits.
+    init(rules: [DispatchRule], sharing: [Int], withoutKind: [Int] = []) {
         unsupported = Self.inIDOrder(withoutKind, of: rules).map { rules[$0].id }
-        let order = Self.inIDOrder(rules.indices.filter { shares[$0] }, of: rules)
+        let order = Self.inIDOrder(sharing, of: rules)
         guard !order.isEmpty else { return }
 
         var owner: [Key: Int] = [:]

@@ -19,19 +19,20 @@ public enum WorkspaceValidator {
             }
         }
         // The routing index the reachability check needs computes the same conflicts over the
-        // rules in ID order: reused when the workspace lists them so (as LiveKit does).
-        let index = RoutingIndex(workspace: workspace)
+        // rules in ID order: reused when the workspace lists them so (as LiveKit does). It is
+        // built only when some rule's reachability is checked (not for a rule list alone).
+        let index = ReachabilityAnalyzer.givesVerdicts(workspace) ? RoutingIndex(workspace: workspace) : nil
         let sorted = workspace.rules.withUnsafeBufferPointer { rules in
             rules.indices.dropFirst().allSatisfy { rules[$0 - 1].id <= rules[$0].id }
         }
-        let conflicts = sorted ? index.conflicts : RuleConflicts(rules: workspace.rules)
+        let conflicts = sorted ? index?.conflicts ?? RuleConflicts(rules: workspace.rules) : RuleConflicts(rules: workspace.rules)
         for conflict in conflicts.all {
             out.append(
                 Diagnostic(
                     .error, item: ItemKey(.rule, conflict.other), conflict.message, related: [ItemKey(.rule, conflict.existing)]))
         }
         // Last: a rule's own findings read before the note that no call reaches it.
-        out += ReachabilityAnalyzer.diagnostics(index, mode: workspace.settings.mode)
+        if let index { out += ReachabilityAnalyzer.diagnostics(index, mode: workspace.settings.mode) }
         return out
     }
 
