@@ -30,7 +30,8 @@ struct ServerTUITmuxTests {
         step = tmux.waitFor { $0.contains("Edit rule SDR_") }
         try #require(step.ok, "the form did not open:\n\(step.screen)")
         tmux.sendKeys("Tab", "Tab", "C-u", "room-from-the-tui", "C-s")
-        step = tmux.waitFor { !$0.contains("Edit rule") && $0.contains("room-from-the-tui") }
+        // The push screen opens on saved files only: wait for the write to land.
+        step = tmux.waitFor { !$0.contains("Edit rule") && $0.contains("room-from-the-tui") && $0.contains("Saved ") }
         #expect(step.ok, "the edit was not saved:\n\(step.screen)")
 
         tmux.sendKeys("p")

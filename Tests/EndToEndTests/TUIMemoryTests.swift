@@ -10,7 +10,9 @@ struct TUIMemoryTests {
     @Test("resident memory after three rounds of keystrokes stays near the first round's")
     func boundedMemory() throws {
         let result = try runSwitchboard([
+            // No edits: they rightly keep undo history; this is about keystrokes keeping nothing.
             "bench-tui", "--rules", "100000", "--trunks", "1000", "--moves", "10", "--rounds", "3", "--size", "160x50",
+            "--edits", "0",
         ])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         var resident: [String: Int] = [:]
