@@ -46,8 +46,9 @@ public final class SIPEndpoint: Sendable {
         var addresses: [(String, String, Int)] = []
         do {
             if transports != .tcp {
+                // No SO_REUSEADDR: on Linux it lets a second UDP socket share the port, and
+                // each datagram would reach one of them at random.
                 let udp = try await DatagramBootstrap(group: group)
-                    .channelOption(.socketOption(.so_reuseaddr), value: 1)
                     .channelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(UDPHandler(agent: agent)) }
                     }
@@ -75,6 +76,21 @@ public final class SIPEndpoint: Sendable {
             throw error
         }
         return (channels, addresses)
+    }
+
+    /// Why listening on `host:port` failed, in one line that says what to do.
+    public static func describe(_ error: any Error, host: String, port: Int) -> String {
+        let address = "\(host):\(port)"
+        switch (error as? IOError)?.errnoCode {
+        case EADDRINUSE?:
+            return "\(address) is already in use (another switchboard sip or a PBX?); port 0 picks a free one"
+        case EACCES?:
+            return "no permission to listen on \(address) (ports below 1024 need privileges); try a port above 1024"
+        case EADDRNOTAVAIL?:
+            return "\(host) is not an address of this machine"
+        default:
+            return "could not listen on \(address): \(error)"
+        }
     }
 
     /// `sip:HOST:PORT;transport=udp` per listener, as the endpoint announces itself.

@@ -28,7 +28,12 @@ final class SIPLiveCalls: LiveCallsSource {
             // The terminal is the app's: malformed messages are counted by the agent, not printed.
             onProblem: { _ in },
             now: { Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000 })
-        let endpoint = try await SIPEndpoint.start(agent: agent, host: listen.host, port: listen.port, transports: transports)
+        let endpoint: SIPEndpoint
+        do {
+            endpoint = try await SIPEndpoint.start(agent: agent, host: listen.host, port: listen.port, transports: transports)
+        } catch {
+            throw SIPListenFailure(description: SIPEndpoint.describe(error, host: listen.host, port: listen.port))
+        }
         running.withLock { $0 = (router, endpoint) }
         return endpoint.uris
     }
@@ -44,6 +49,11 @@ final class SIPLiveCalls: LiveCallsSource {
         }
         await endpoint?.shutdown()
     }
+}
+
+/// The one line the Live calls screen shows when the endpoint cannot listen.
+struct SIPListenFailure: Error, CustomStringConvertible {
+    var description: String
 }
 
 extension LiveCallEvent {

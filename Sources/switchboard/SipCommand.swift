@@ -57,7 +57,7 @@ struct SipCommand: AsyncParsableCommand {
             endpoint = try await SIPEndpoint.start(agent: agent, host: listen.host, port: listen.port, transports: transport)
         } catch {
             await webhook.shutdown()
-            CLIOutput.error("error: could not listen on \(listen.host):\(listen.port): \(error)")
+            CLIOutput.error("error: " + SIPEndpoint.describe(error, host: listen.host, port: listen.port))
             throw ExitCode(2)
         }
         for uri in endpoint.uris { CLIOutput.note("listening on \(uri)\n") }

@@ -105,4 +105,18 @@ struct SIPWireTests {
         #expect(lines.contains { $0.contains("malformed message") })
         #expect(lines.count < 200, "\(lines.count) lines on standard error")
     }
+
+    @Test("a second endpoint on a port in use says so in one line and exits 2")
+    func portInUse() async throws {
+        let sip = try await SIPEndpointProcess(transport: "udp")
+        // A child with a deadline: a second endpoint that did bind would serve forever.
+        let second = try ChildProcess(
+            switchboardBinary.path,
+            ["sip", sipScenarios.appendingPathComponent("project.json").path, "--listen", "127.0.0.1:\(sip.port)", "--transport", "udp"])
+        let status = try second.finish(within: .seconds(20))
+        #expect(status == 2)
+        #expect(
+            second.stderr == "error: 127.0.0.1:\(sip.port) is already in use (another switchboard sip or a PBX?); port 0 picks a free one\n"
+        )
+    }
 }
