@@ -95,26 +95,36 @@ struct SIPUserAgentTests {
         try #require(response.split(separator: "\r\n").first { $0.hasPrefix("Proxy-Authenticate:") }.map(String.init))
     }
 
+    /// An INVITE to the trunk with credentials on `callID`, its 407, and the right answer to
+    /// that challenge, `wait` seconds later (the answer itself is not sent).
+    static func challenged(
+        _ agent: SIPUserAgent, _ wire: Wire, callID: String, branch: String, after index: Int = 0, wait: Double = 0,
+        clock: Clock
+    ) async throws -> String {
+        await agent.receive(Self.invite(to: "+15550200", branch: branch, callID: callID), from: Self.source, send: wire.send)
+        let challenge = try Self.challengeLine(try await wire.await("SIP/2.0 407", after: index).text)
+        clock.advance(seconds: wait)
+        return try Self.authorization(challenge: challenge, password: "s3cret")
+    }
+
+    static func answered(_ agent: SIPUserAgent, _ wire: Wire, callID: String, branch: String, authorization: String) async {
+        await agent.receive(
+            Self.invite(to: "+15550200", branch: branch, callID: callID, cseq: 2, extra: authorization), from: Self.source,
+            send: wire.send)
+    }
+
     @Test("a challenge answered within 30 s lets the call in; the same answer after 30 s is refused")
     func nonceExpires() async throws {
         let clock = Clock()
         let wire = Wire()
         let agent = Self.agent(clock: clock, wire: wire)
-        await agent.receive(Self.invite(to: "+15550200", branch: "z9hG4bK-1", callID: "c1"), from: Self.source, send: wire.send)
-        let challenge = try Self.challengeLine(try await wire.await("SIP/2.0 407").text)
-        clock.advance(seconds: 29)
-        let answer = try Self.authorization(challenge: challenge, password: "s3cret")
-        await agent.receive(
-            Self.invite(to: "+15550200", branch: "z9hG4bK-2", callID: "c1", cseq: 2, extra: answer), from: Self.source, send: wire.send)
+        let answer = try await Self.challenged(agent, wire, callID: "c1", branch: "z9hG4bK-1", wait: 29, clock: clock)
+        await Self.answered(agent, wire, callID: "c1", branch: "z9hG4bK-2", authorization: answer)
         let accepted = try await wire.await("SIP/2.0 200")
         #expect(accepted.text.contains("application/sdp"))
 
-        await agent.receive(Self.invite(to: "+15550200", branch: "z9hG4bK-3", callID: "c2"), from: Self.source, send: wire.send)
-        let second = try Self.challengeLine(try await wire.await("SIP/2.0 407", after: accepted.index).text)
-        clock.advance(seconds: 31)
-        let late = try Self.authorization(challenge: second, password: "s3cret")
-        await agent.receive(
-            Self.invite(to: "+15550200", branch: "z9hG4bK-4", callID: "c2", cseq: 2, extra: late), from: Self.source, send: wire.send)
+        let late = try await Self.challenged(agent, wire, callID: "c2", branch: "z9hG4bK-3", after: accepted.index, wait: 31, clock: clock)
+        await Self.answered(agent, wire, callID: "c2", branch: "z9hG4bK-4", authorization: late)
         let refused = try await wire.await("SIP/2.0 401", after: accepted.index)
         #expect(refused.text.hasPrefix("SIP/2.0 401 Bad credentials"), "an expired nonce is unknown: Bad credentials")
     }
@@ -124,13 +134,10 @@ struct SIPUserAgentTests {
         let clock = Clock()
         let wire = Wire()
         let agent = Self.agent(clock: clock, wire: wire)
-        await agent.receive(Self.invite(to: "+15550200", branch: "z9hG4bK-1", callID: "c1"), from: Self.source, send: wire.send)
-        let answer = try Self.authorization(challenge: try Self.challengeLine(try await wire.await("SIP/2.0 407").text), password: "s3cret")
-        await agent.receive(
-            Self.invite(to: "+15550200", branch: "z9hG4bK-2", callID: "c1", cseq: 2, extra: answer), from: Self.source, send: wire.send)
+        let answer = try await Self.challenged(agent, wire, callID: "c1", branch: "z9hG4bK-1", clock: clock)
+        await Self.answered(agent, wire, callID: "c1", branch: "z9hG4bK-2", authorization: answer)
         let first = try await wire.await("SIP/2.0 200")
-        await agent.receive(
-            Self.invite(to: "+15550200", branch: "z9hG4bK-9", callID: "c9", cseq: 2, extra: answer), from: Self.source, send: wire.send)
+        await Self.answered(agent, wire, callID: "c9", branch: "z9hG4bK-9", authorization: answer)
         _ = try await wire.await("SIP/2.0 401 Bad credentials", after: first.index)
     }
 

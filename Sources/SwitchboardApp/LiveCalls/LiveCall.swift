@@ -1,41 +1,38 @@
 import SwitchboardCore
 
-/// One real call in the Live calls list: what it was answered, what routing made of it, how
-/// it ended, and the history run that holds its panes.
+/// One real call in the Live calls list: its INVITE's answer as the endpoint reported it, what
+/// routing made of it, how it ended, and the history run that holds its panes.
 public struct LiveCall: Sendable, Equatable {
-    public var sipCallID: String
-    public var source: String
-    public var from: String
-    public var to: String
-    public var sent: [Int]
-    public var finalStatus: Int?
-    public var finalReason: String
-    public var authentication: String?
-    public var cancelled = false
+    /// The latest `invite` event: who called from where, what was sent, authentication. (A
+    /// challenged call's second INVITE replaces its first.)
+    public private(set) var invite: LiveCallEvent
+    /// The digits of the PIN, once entered.
     public var pin: String?
+    /// Why the call ended, once it did.
     public var endReason: String?
     /// The latest evaluation's result and room (a PIN call's second evaluation replaces the first).
     public var result: CallOutcome.Result?
     public var room: String?
     /// The history run of the latest evaluation, opened by Enter.
     public var runID: Int?
-    /// The app's clock when the INVITE's answer arrived (for "12 s ago").
+    /// The app's clock when the INVITE's answer arrived (for the age column).
     public var arrivedAt: Int
 
     init(_ event: LiveCallEvent, at clock: Int) {
-        sipCallID = event.sipCallID
-        source = event.source
-        from = event.from
-        to = event.to
-        sent = event.sent
-        finalStatus = event.finalStatus
-        finalReason = event.finalReason
+        invite = event
         arrivedAt = clock
     }
 
+    public var sipCallID: String { invite.sipCallID }
+    public var from: String { invite.from }
+    public var to: String { invite.to }
+    public var finalStatus: Int? { invite.finalStatus }
+    public var finalReason: String { invite.finalReason }
+    public var authentication: String? { invite.authentication }
+
     /// The call's state in a word, as the list shows it.
     public var state: String {
-        if cancelled { return "cancelled" }
+        if invite.cancelled { return "cancelled" }
         if let endReason { return endReason == "the caller hung up" ? "ended" : "hung up" }
         guard let status = finalStatus else { return "ringing" }
         if status == 200 { return pin == nil && result == .requestPin ? "PIN?" : "in call" }
@@ -44,16 +41,9 @@ public struct LiveCall: Sendable, Equatable {
 
     mutating func apply(_ event: LiveCallEvent) {
         switch event.kind {
-        case .invite:
-            sent = event.sent
-            finalStatus = event.finalStatus
-            finalReason = event.finalReason
-            authentication = event.authentication
-            cancelled = event.cancelled
-        case .pin:
-            pin = event.pin
-        case .hangup, .bye:
-            endReason = event.endReason
+        case .invite: invite = event
+        case .pin: pin = event.pin
+        case .hangup, .bye: endReason = event.endReason
         }
         // Only evaluations decide the outcome; a hang-up repeats the call's last one.
         if event.kind == .invite || event.kind == .pin, let outcome = event.simulation?.outcome {
