@@ -95,6 +95,9 @@ public enum App {
         case .liveCall(let event):
             liveCall(event, &state)
             return []
+        case .liveCallsProblem(let line):
+            state.live.report(problem: line)
+            return []
         }
     }
 

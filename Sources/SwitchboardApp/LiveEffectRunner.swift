@@ -77,7 +77,9 @@ public final class LiveEffectRunner: EffectRunner {
             }
             Task.detached {
                 do {
-                    let addresses = try await liveCalls.start(workspace: workspace) { event in mailbox.post(.liveCall(event)) }
+                    let addresses = try await liveCalls.start(
+                        workspace: workspace, deliver: { event in mailbox.post(.liveCall(event)) },
+                        problem: { line in mailbox.post(.liveCallsProblem(line)) })
                     mailbox.post(.liveCallsStarted(.success(addresses)))
                 } catch {
                     mailbox.post(.liveCallsStarted(.failure(ReloadFailure("\(error)"))))

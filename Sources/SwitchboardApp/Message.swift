@@ -40,6 +40,8 @@ public enum Message: Sendable {
     case liveCallsStarted(Result<[String], ReloadFailure>)
     /// A real call's event on the SIP endpoint.
     case liveCall(LiveCallEvent)
+    /// Something the SIP endpoint could not read (a malformed message), in one line.
+    case liveCallsProblem(String)
 }
 
 /// Why a reload failed, as the user should read it (`rules.json:14:9: expected …`).

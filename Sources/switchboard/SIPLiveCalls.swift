@@ -19,14 +19,16 @@ final class SIPLiveCalls: LiveCallsSource {
         self.webhook = webhook
     }
 
-    func start(workspace: Workspace, deliver: @escaping @Sendable (LiveCallEvent) -> Void) async throws -> [String] {
+    func start(
+        workspace: Workspace, deliver: @escaping @Sendable (LiveCallEvent) -> Void, problem: @escaping @Sendable (String) -> Void
+    ) async throws -> [String] {
         let seed = UInt64.random(in: 0...UInt64.max)
         let router = LatestWorkspaceSIPRouter(workspace: workspace, webhook: webhook, seed: seed)
         let agent = SIPUserAgent(
             router: router, localAddress: listen.advertised, seed: seed,
             onCall: { record in deliver(LiveCallEvent(record)) },
-            // The terminal is the app's: malformed messages are counted by the agent, not printed.
-            onProblem: { _ in },
+            // The terminal is the app's: malformed messages go to the screen, not to stderr.
+            onProblem: problem,
             now: { Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000 })
         let endpoint: SIPEndpoint
         do {

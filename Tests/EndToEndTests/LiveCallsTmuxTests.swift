@@ -36,6 +36,11 @@ struct LiveCallsTmuxTests {
         step = tmux.waitFor { $0.contains("Live calls · 1 call") && $0.contains("ACCEPT lobby") && $0.contains("200 OK") }
         #expect(step.ok, "the call is not listed:\n\(step.screen)")
 
+        // A datagram that is no SIP message is reported on the screen, and nothing stops.
+        try UDPPeer().send(Array("hello, is this SIP?".utf8), to: port)
+        step = tmux.waitFor { $0.contains("1 problem reported; latest: 127.0.0.1:") && $0.contains("malformed message") }
+        #expect(step.ok, "the malformed datagram is not reported:\n\(step.screen)")
+
         tmux.sendKeys("Enter")
         step = tmux.waitFor { $0.contains("3 Outcome · ACCEPT") && $0.contains("SDR_Lobby \"Lobby\"") }
         #expect(step.ok, "Enter did not open the call's panes:\n\(step.screen)")

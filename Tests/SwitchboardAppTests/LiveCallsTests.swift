@@ -110,4 +110,15 @@ struct LiveCallsTests {
         (state, _) = App.update(state, .liveCall(Self.event(simulation: Self.simulation(from: "+12025550100", to: "+12125550143"))))
         #expect(Self.text(state).contains("Live call (L): +12025550100"), "\(Self.text(state))")
     }
+
+    @Test("what the endpoint could not read is counted on the screen, with the latest line")
+    func problemsShown() {
+        var (state, _) = Fixtures.press([.char("L")], on: Fixtures.state())
+        (state, _) = App.update(state, .liveCallsStarted(.success(["sip:127.0.0.1:5060;transport=udp"])))
+        (state, _) = App.update(state, .liveCallsProblem("127.0.0.1:9/udp: malformed message: no empty line after the headers"))
+        (state, _) = App.update(state, .liveCallsProblem("127.0.0.1:9/udp: malformed message: bad status line: SIP/2.0 99"))
+        let screen = Self.text(state)
+        #expect(screen.contains("2 problems reported; latest: 127.0.0.1:9/udp: malformed message: bad status line"))
+        #expect(screen.contains("No calls yet"), "the hint still shows below")
+    }
 }

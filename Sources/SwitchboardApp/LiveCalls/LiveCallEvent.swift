@@ -57,8 +57,11 @@ public struct LiveCallEvent: Sendable, Equatable {
 /// provides it (over SwitchboardSIP); tests give a fake.
 public protocol LiveCallsSource: Sendable {
     /// Starts listening; returns the addresses (`sip:127.0.0.1:5060;transport=udp`). Events
-    /// arrive on `deliver`, from any thread.
-    func start(workspace: Workspace, deliver: @escaping @Sendable (LiveCallEvent) -> Void) async throws -> [String]
+    /// arrive on `deliver`, what went wrong outside a call (a malformed message) on `problem`,
+    /// both from any thread.
+    func start(
+        workspace: Workspace, deliver: @escaping @Sendable (LiveCallEvent) -> Void, problem: @escaping @Sendable (String) -> Void
+    ) async throws -> [String]
     /// Later calls are routed on `workspace`.
     func route(on workspace: Workspace)
 }

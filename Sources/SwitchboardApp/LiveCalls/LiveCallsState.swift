@@ -17,6 +17,14 @@ public struct LiveCallsState: Sendable, Equatable {
     var routedRevision: Int?
     /// Calls dropped to keep the list within ``capacity``.
     public private(set) var dropped = 0
+    /// Lines the endpoint reported outside calls (malformed messages), and the latest.
+    public private(set) var problems = 0
+    public private(set) var lastProblem: String?
+
+    mutating func report(problem: String) {
+        problems += 1
+        lastProblem = problem
+    }
 
     public static let capacity = 1000
 

@@ -20,6 +20,14 @@ enum LiveCallsView {
         grid.write(
             DisplayWidth.truncate(sanitizeForDisplay(status), to: inner.width - 2, ellipsis: ellipsis), column: inner.x + 1,
             row: inner.y, style: theme.style(role), clip: inner)
+        var top = inner.y + 1
+        if let problem = live.lastProblem {
+            let line = "\(live.problems) problem\(live.problems == 1 ? "" : "s") reported; latest: \(problem)"
+            grid.write(
+                DisplayWidth.truncate(sanitizeForDisplay(line), to: inner.width - 2, ellipsis: ellipsis), column: inner.x + 1,
+                row: top, style: theme.style(ThemeRole.warning), clip: inner)
+            top += 1
+        }
         guard count > 0 else {
             let hint = [
                 "",
@@ -28,20 +36,20 @@ enum LiveCallsView {
                 "Each INVITE is routed on the workspace as edited now, webhook included; the call",
                 "appears here and in the run history (H), and Enter opens its request, response and outcome.",
             ]
-            for (row, line) in hint.enumerated() where inner.y + 1 + row < inner.maxY {
+            for (row, line) in hint.enumerated() where top + row < inner.maxY {
                 grid.write(
                     DisplayWidth.truncate(sanitizeForDisplay(line), to: inner.width - 2, ellipsis: ellipsis), column: inner.x + 1,
-                    row: inner.y + 1 + row, style: theme.style(.textMuted), clip: inner)
+                    row: top + row, style: theme.style(.textMuted), clip: inner)
             }
             return
         }
         let columns = Columns(width: inner.width - 2, ellipsis: ellipsis)
-        grid.write(columns.header, column: inner.x + 1, row: inner.y + 1, style: theme.style(.tableSection), clip: inner)
-        let rows = listRows(state)
+        grid.write(columns.header, column: inner.x + 1, row: top, style: theme.style(.tableSection), clip: inner)
+        let rows = listRows(state) - (top - inner.y - 1)
         let selected = live.selectedIndex
         let offset = min(max(0, selected < live.offset ? selected : max(live.offset, selected - rows + 1)), max(0, count - rows))
         for (row, call) in live.newestFirst.dropFirst(offset).prefix(rows).enumerated() {
-            let line = Rect(x: inner.x, y: inner.y + 2 + row, width: inner.width, height: 1)
+            let line = Rect(x: inner.x, y: top + 1 + row, width: inner.width, height: 1)
             let isSelected = offset + row == selected
             let base = theme.style(isSelected ? .listSelected : .listItem)
             grid.fill(line, style: base)
