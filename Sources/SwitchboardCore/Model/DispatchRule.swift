@@ -17,8 +17,17 @@ public struct DispatchRule: ProtoMessage, Identifiable {
     public var media: MediaConfig?
     public var krispEnabled = false
     public var mediaEncryption = MediaEncryption.disable
-    public var createdAt = ""
-    public var updatedAt = ""
+    /// Stored packed (see `CompactTimestamp`): read and set as strings.
+    public var createdAt: String {
+        get { storedCreatedAt.text }
+        set { storedCreatedAt = CompactTimestamp(newValue) }
+    }
+    public var updatedAt: String {
+        get { storedUpdatedAt.text }
+        set { storedUpdatedAt = CompactTimestamp(newValue) }
+    }
+    var storedCreatedAt = CompactTimestamp()
+    var storedUpdatedAt = CompactTimestamp()
     public var source = MessageSource()
 
     public init() {}
@@ -50,8 +59,8 @@ public struct DispatchRule: ProtoMessage, Identifiable {
         FieldSpec("media", "media", \.media, .message(MediaConfig.self)),
         FieldSpec("krisp_enabled", "krispEnabled", \.krispEnabled, .bool),
         FieldSpec("media_encryption", "mediaEncryption", \.mediaEncryption, .protoEnum),
-        FieldSpec("created_at", "createdAt", \.createdAt, .string),
-        FieldSpec("updated_at", "updatedAt", \.updatedAt, .string),
+        FieldSpec("created_at", "createdAt", \.storedCreatedAt, .timestamp),
+        FieldSpec("updated_at", "updatedAt", \.storedUpdatedAt, .timestamp),
     ])
 
     /// The ID's two spellings: an ID Switchboard generated is never written (LiveKit assigns
