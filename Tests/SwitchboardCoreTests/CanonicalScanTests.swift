@@ -17,6 +17,11 @@ struct CanonicalScanTests {
         #"{"rule": {"dispatchRuleDirect": {"roomName": "r"}}, "attributes": {"a": "1", "b": ""}, "roomPreset": "p", "roomConfig": {"agents": [{"agentName": "x"}], "emptyTimeout": 0}}"#,
         #"{"rule": {"dispatchRuleDirect": {"roomName": "r"}}, "media": {"onlyListedCodecs": true, "codecs": [{"name": "PCMU", "rate": 8000}, {"name": "opus"}], "encryption": "SIP_MEDIA_ENCRYPT_DISABLE", "mediaTimeout": "1.500s"}}"#,
         #"{"rule": {"dispatchRuleDirect": {"roomName": "r"}}, "krispEnabled": true, "mediaEncryption": "SIP_MEDIA_ENCRYPT_REQUIRE", "createdAt": "t", "updatedAt": "u"}"#,
+        // timestamps: packed (`CompactTimestamp`) or kept as written
+        #"{"rule": {"dispatchRuleDirect": {"roomName": "r"}}, "createdAt": "2026-11-20T10:00:00.123456Z", "updatedAt": "2026-11-20T10:00:00.123456789Z"}"#,
+        #"{"rule": {"dispatchRuleDirect": {"roomName": "r"}}, "createdAt": "2025-01-07T22:40:00.Z", "updatedAt": "9999-99-99T99:99:99Z"}"#,
+        #"{"rule": {"dispatchRuleDirect": {"roomName": "r"}}, "createdAt": "2025-01-07T22:40:00.000Z", "updatedAt": "2025-01-07 22:40:00Z"}"#,
+        #"{"rule": {"dispatchRuleDirect": {"roomName": "r"}}, "createdAt": "2025-01-07T22:40:00\u005a", "updatedAt": "0000-00-00T00:00:00Z"}"#,
         #"{"rule": {}, "name": "no variant"}"#,
         #"{"rule": {"dispatchRuleDirect": {}}}"#,
         #"{"rule":{"dispatchRuleDirect":{"roomName":"compact"}},"trunkIds":["ST_a"]}"#,

@@ -3,8 +3,8 @@ public struct DispatchRule: ProtoMessage, Identifiable {
     public var id = ""
     public var rule: RuleVariant?
     /// Trunks this rule serves; empty makes it a wildcard rule (every trunk, and no trunk).
-    public var trunkIds: [String] = []
     public var hidePhoneNumber = false
+    public var trunkIds: [String] = []
     /// Caller filter, compared to the From user as an exact string.
     public var inboundNumbers: [String] = []
     /// Called-number filter (HEAD only), compared to the To user as an exact string.
@@ -14,11 +14,25 @@ public struct DispatchRule: ProtoMessage, Identifiable {
     public var attributes = StringMap()
     public var roomPreset = ""
     public var roomConfig: JSONValue?
-    public var media: MediaConfig?
     public var krispEnabled = false
+    public var media: MediaConfig? {
+        get { storedMedia.value }
+        set { storedMedia = Boxed(newValue) }
+    }
+    /// Boxed: rarely set, and 64 bytes in every rule when stored inline.
+    var storedMedia = Boxed<MediaConfig>(nil)
     public var mediaEncryption = MediaEncryption.disable
-    public var createdAt = ""
-    public var updatedAt = ""
+    /// Stored packed (see `CompactTimestamp`): read and set as strings.
+    public var createdAt: String {
+        get { storedCreatedAt.text }
+        set { storedCreatedAt = CompactTimestamp(newValue) }
+    }
+    public var updatedAt: String {
+        get { storedUpdatedAt.text }
+        set { storedUpdatedAt = CompactTimestamp(newValue) }
+    }
+    var storedCreatedAt = CompactTimestamp()
+    var storedUpdatedAt = CompactTimestamp()
     public var source = MessageSource()
 
     public init() {}
@@ -47,11 +61,11 @@ public struct DispatchRule: ProtoMessage, Identifiable {
         FieldSpec("attributes", "attributes", \.attributes, .stringMap),
         FieldSpec("room_preset", "roomPreset", \.roomPreset, .string),
         FieldSpec("room_config", "roomConfig", \.roomConfig, .passthrough(renaming: .roomConfiguration)),
-        FieldSpec("media", "media", \.media, .message(MediaConfig.self)),
+        FieldSpec("media", "media", \.storedMedia, FieldCodec<MediaConfig?>.message(MediaConfig.self).boxed()),
         FieldSpec("krisp_enabled", "krispEnabled", \.krispEnabled, .bool),
         FieldSpec("media_encryption", "mediaEncryption", \.mediaEncryption, .protoEnum),
-        FieldSpec("created_at", "createdAt", \.createdAt, .string),
-        FieldSpec("updated_at", "updatedAt", \.updatedAt, .string),
+        FieldSpec("created_at", "createdAt", \.storedCreatedAt, .timestamp),
+        FieldSpec("updated_at", "updatedAt", \.storedUpdatedAt, .timestamp),
     ])
 
     /// The ID's two spellings: an ID Switchboard generated is never written (LiveKit assigns

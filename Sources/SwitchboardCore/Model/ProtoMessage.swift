@@ -156,6 +156,10 @@ extension ProtoMessage {
 /// object was exactly the encoding of its typed fields (`ProtoMessage.canonicalLayout`) — only
 /// which fields it had and how their keys were spelled. Either way `encode` writes the same
 /// bytes; the second costs four bytes instead of a JSON tree per message.
+///
+/// Held as one of the two (the object of a canonical source is always empty), in 8 bytes:
+/// a rule holds three sources (its own, its `rule`'s and its variant's), and the object and
+/// the layout side by side took 16 each.
 public struct MessageSource: Sendable, Equatable {
     public struct Layout: Sendable, Equatable {
         static let maximumFields = 31
@@ -167,30 +171,39 @@ public struct MessageSource: Sendable, Equatable {
         func contains(_ field: Int) -> Bool { fields & (1 << UInt32(field)) != 0 }
     }
 
+    private enum Storage: Sendable, Equatable {
+        case object(JSONObject)
+        /// `Layout.fields`, with `Layout.proto` in bit 31 (beyond `maximumFields`).
+        case canonical(UInt32)
+    }
+
+    private var storage: Storage
+
+    public init() { storage = .object(JSONObject()) }
+
+    public init(_ object: JSONObject) { storage = .object(object) }
+
+    init(canonical layout: Layout) { storage = .canonical(layout.fields | (layout.proto ? 1 << 31 : 0)) }
+
     /// The object as read; empty for a message created in Switchboard and for a canonical one.
-    public private(set) var object: JSONObject
+    public var object: JSONObject {
+        if case .object(let object) = storage { return object }
+        return JSONObject()
+    }
+
     /// Set when the object was canonical and was not kept.
-    public private(set) var layout: Layout?
-
-    public init() {
-        object = JSONObject()
-        layout = nil
-    }
-
-    public init(_ object: JSONObject) {
-        self.object = object
-        layout = nil
-    }
-
-    init(canonical layout: Layout) {
-        object = JSONObject()
-        self.layout = layout
+    public var layout: Layout? {
+        guard case .canonical(let bits) = storage else { return nil }
+        return Layout(fields: bits & ~(1 << 31), proto: bits & (1 << 31) != 0)
     }
 
     /// The kept object's members (none for a canonical source: it had no unknown keys).
     public var members: [JSONMember] { object.members }
     public var count: Int { object.count }
-    public var isEmpty: Bool { object.isEmpty && layout == nil }
+    public var isEmpty: Bool {
+        if case .object(let object) = storage { return object.isEmpty }
+        return false
+    }
 }
 
 /// The fields of one message, with a lookup by either spelling.

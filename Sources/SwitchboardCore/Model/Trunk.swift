@@ -19,8 +19,17 @@ public struct Trunk: ProtoMessage, Identifiable {
     public var krispEnabled = false
     public var mediaEncryption = MediaEncryption.disable
     public var media: MediaConfig?
-    public var createdAt = ""
-    public var updatedAt = ""
+    /// Stored packed (see `CompactTimestamp`): read and set as strings.
+    public var createdAt: String {
+        get { storedCreatedAt.text }
+        set { storedCreatedAt = CompactTimestamp(newValue) }
+    }
+    public var updatedAt: String {
+        get { storedUpdatedAt.text }
+        set { storedUpdatedAt = CompactTimestamp(newValue) }
+    }
+    var storedCreatedAt = CompactTimestamp()
+    var storedUpdatedAt = CompactTimestamp()
     public var source = MessageSource()
 
     public init() {}
@@ -48,8 +57,8 @@ public struct Trunk: ProtoMessage, Identifiable {
         FieldSpec("krisp_enabled", "krispEnabled", \.krispEnabled, .bool),
         FieldSpec("media_encryption", "mediaEncryption", \.mediaEncryption, .protoEnum),
         FieldSpec("media", "media", \.media, .message(MediaConfig.self)),
-        FieldSpec("created_at", "createdAt", \.createdAt, .string),
-        FieldSpec("updated_at", "updatedAt", \.updatedAt, .string),
+        FieldSpec("created_at", "createdAt", \.storedCreatedAt, .timestamp),
+        FieldSpec("updated_at", "updatedAt", \.storedUpdatedAt, .timestamp),
     ])
 
     /// The ID's two spellings: an ID Switchboard generated is never written (LiveKit assigns
